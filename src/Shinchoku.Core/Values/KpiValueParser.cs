@@ -349,7 +349,7 @@ public static class KpiValueParser
             while (i < run.Length)
             {
                 var c = run[i];
-                if ((i == 0 || run[i - 1] == ' ') && TryReadDate(run, ref i))
+                if ((i == 0 || run[i - 1] is ' ' or ':' or '、') && TryReadDate(run, ref i))
                 {
                     continue;
                 }

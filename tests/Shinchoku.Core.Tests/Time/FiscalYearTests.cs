@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Shinchoku.Core.Parsing;
 using Shinchoku.Core.Time;
+using Xunit;
 
 namespace Shinchoku.Core.Tests.Time;
 
@@ -269,14 +270,21 @@ public sealed class FiscalYearTests
     }
 
     [Property(MaxTest = 5000, Arbitrary = [typeof(DateLikeText)])]
-    public void Parse_DateLikeString_NeverThrows(string text)
+    public void Parse_DateLikeString_NeverThrowsAndRoundTrips(string text)
     {
         var result = FiscalYear.Parse(text);
         Assert.True(result.Success || result.Errors.Any());
+        if (result.Success)
+        {
+            Assert.Equal(result.Value, FiscalYear.Parse(result.Value.ToString()).Value);
+        }
     }
 }
 
-/// <summary>Strings made of the characters dates are written with, so that properties reach deep into the parsers.</summary>
+/// <summary>
+/// Strings made of the pieces dates are written with, half of them shaped like a note (bracket, era, year, month,
+/// day, 末, word, bracket) with odd values, so that properties reach deep into the parsers.
+/// </summary>
 public static class DateLikeText
 {
     private static readonly string[] Pieces =
@@ -286,7 +294,53 @@ public static class DateLikeText
         "9999", "０", "１", "２", "二", "十", "〇", ".", "/", "-", "~", "～", "〜", "(", ")", "（", "）", " ", "\u3000", "見込", "\uD800",
     ];
 
+    // Each slot lists usual choices first and odd ones after; most picks are usual, so that many strings parse.
+    private static readonly (string[] Usual, string[] Odd)[] Slots =
+    [
+        (["(", "（", ""], [" ( ", ")"]),
+        (["令和", "平成", "R", "H", ""], ["昭和", "大正", "明治", "S", "r", "Ｒ", "FY", "令和 ", "M"]),
+        (["元", "2", "12", "30", "31", "2020"], ["0", "２", "32", "41", "42", "45", "64", "99", "100", "二", "十二", "2019", "1868", "9998", "9999", "99999999999"]),
+        (["年", "年度", ""], [".", "/", "年 "]),
+        (["", "1", "4", "12"], ["2", "5", "13", "0", "１２", "十二", "11"]),
+        (["月"], ["", ".", "/"]),
+        (["", "1", "28"], ["7", "8", "29", "30", "31", "32", "0"]),
+        (["日"], [""]),
+    ];
+
+    private static readonly (string[] Usual, string[] Odd)[] Tail =
+    [
+        (["", "末"], ["末日", " 末"]),
+        (["", "現在", "時点", "実績", "累計"], ["見込", "現在時点"]),
+        ([")", "）", ""], ["))"]),
+    ];
+
     /// <summary>The arbitrary FsCheck uses for string parameters of properties that name this class.</summary>
-    public static Arbitrary<string> Strings() =>
-        Gen.Elements(Pieces).ArrayOf().Select(parts => string.Concat(parts)).ToArbitrary();
+    public static Arbitrary<string> Strings() => Gen.Frequency(
+            (1, Gen.Elements(Pieces).ArrayOf().Select(parts => string.Concat(parts))),
+            (3, Gen.Choose(0, int.MaxValue).Select(Shaped)))
+        .ToArbitrary();
+
+    private static string Shaped(int seed)
+    {
+        var random = new Random(seed);
+        var text = Pick(random, Slots, 0);
+        if (random.Next(4) == 0)
+        {
+            text += (random.Next(3) switch { 0 => "～", 1 => "~", _ => "〜" }) + Pick(random, Slots, 1);
+        }
+
+        return text + Pick(random, Tail, 0);
+    }
+
+    private static string Pick(Random random, (string[] Usual, string[] Odd)[] slots, int from)
+    {
+        var text = "";
+        for (var i = from; i < slots.Length; i++)
+        {
+            var (usual, odd) = slots[i];
+            text += random.Next(6) == 0 ? odd[random.Next(odd.Length)] : usual[random.Next(usual.Length)];
+        }
+
+        return text;
+    }
 }

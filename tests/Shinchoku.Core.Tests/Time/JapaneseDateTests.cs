@@ -1,11 +1,57 @@
 using FsCheck.Xunit;
 using Shinchoku.Core.Parsing;
 using Shinchoku.Core.Time;
+using Xunit;
 
 namespace Shinchoku.Core.Tests.Time;
 
 public sealed class JapaneseDateTests
 {
+    [Theory]
+    [InlineData("令和", "R")]
+    [InlineData("平成", "H")]
+    [InlineData("昭和", "S")]
+    [InlineData("大正", "T")]
+    [InlineData("明治", "M")]
+    [InlineData("R", "R")]
+    [InlineData("r", "R")]
+    [InlineData("Ｒ", "R")]
+    [InlineData("ｈ", "H")]
+    [InlineData(" s ", "S")]
+    public void Era_Find_ByNameOrLetter(string text, string letter) =>
+        Assert.Equal(letter[0], JapaneseEra.Find(text)?.Letter);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("X")]
+    [InlineData("令")]
+    [InlineData("Reiwa")]
+    [InlineData("令和元年")]
+    public void Era_Find_UnknownText_IsNull(string text) => Assert.Null(JapaneseEra.Find(text));
+
+    [Theory]
+    [InlineData(1868, 1, 1, "明治")]
+    [InlineData(1912, 7, 29, "明治")]
+    [InlineData(1912, 7, 30, "大正")]
+    [InlineData(1926, 12, 25, "昭和")]
+    [InlineData(1989, 1, 7, "昭和")]
+    [InlineData(1989, 1, 8, "平成")]
+    [InlineData(2019, 4, 30, "平成")]
+    [InlineData(2019, 5, 1, "令和")]
+    public void Era_At_Boundaries(int year, int month, int day, string name) =>
+        Assert.Equal(name, JapaneseEra.At(new DateOnly(year, month, day)).Name);
+
+    [Fact]
+    public void Era_Heisei_HasLastYear31AndConvertsYears()
+    {
+        Assert.Equal(31, JapaneseEra.Heisei.LastYear);
+        Assert.Null(JapaneseEra.Reiwa.LastYear);
+        Assert.Equal(2018, JapaneseEra.Heisei.ToGregorianYear(30));
+        Assert.Equal(2, JapaneseEra.Reiwa.ToEraYear(2020));
+        Assert.Equal("令和元年", JapaneseEra.Reiwa.FormatYear(1));
+        Assert.Equal(5, JapaneseEra.All.Count);
+    }
+
     [Theory]
     [InlineData(2019, 5, 1, "令和元年5月1日")]
     [InlineData(2019, 4, 30, "平成31年4月30日")]
@@ -150,9 +196,13 @@ public sealed class JapaneseDateTests
     }
 
     [Property(MaxTest = 5000, Arbitrary = [typeof(DateLikeText)])]
-    public void Parse_DateLikeString_NeverThrows(string text)
+    public void Parse_DateLikeString_NeverThrowsAndRoundTrips(string text)
     {
         var result = JapaneseDate.Parse(text);
         Assert.True(result.Success || result.Errors.Any());
+        if (result.Success)
+        {
+            Assert.Equal(result.Value, JapaneseDate.Parse(JapaneseDate.Format(result.Value)).Value);
+        }
     }
 }
