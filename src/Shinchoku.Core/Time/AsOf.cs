@@ -31,7 +31,7 @@ public sealed class AsOf : IEquatable<AsOf>
     /// <summary>The kind of <see cref="Period"/>.</summary>
     public AsOfKind Kind => Period.Kind;
 
-    /// <summary>True when 末 (end of) was written after the period: 令和2年12月末, 令和2年度末.</summary>
+    /// <summary>True when 末 or 末日 (end of) was written after the period: 令和2年12月末, 令和2年度末.</summary>
     public bool IsEnd { get; }
 
     /// <summary>True when the note names the end of a month (令和2年12月末現在).</summary>
@@ -222,6 +222,11 @@ public sealed class AsOf : IEquatable<AsOf>
         {
             isEnd = true;
             pos++;
+            if (pos < inner.Length && inner[pos] == '日')
+            {
+                pos++; // 末日 (last day), as in 令和2年3月末日現在
+            }
+
             EraDateReader.SkipSpaces(inner, ref pos);
         }
 

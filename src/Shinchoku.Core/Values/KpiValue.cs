@@ -434,7 +434,7 @@ public sealed class StateValue : KpiValue
     public bool SameStateAs(StateValue other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return string.Equals(Canonical(Text), Canonical(other.Text), StringComparison.Ordinal);
+        return SameCanonical(Text, other.Text);
     }
 
     private protected override void AppendBody(StringBuilder sb) => sb.Append(Text);
@@ -443,7 +443,54 @@ public sealed class StateValue : KpiValue
 
     private protected override int BodyHashCode() => StringComparer.Ordinal.GetHashCode(Text);
 
-    private static string Canonical(string text) => JapaneseText.Fold(text).Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd('。');
+    /// <summary>
+    /// Compares the texts as JapaneseText.Fold would fold them, with every space removed and trailing 。 trimmed,
+    /// without building the folded strings: evaluating a row allocates nothing.
+    /// </summary>
+    private static bool SameCanonical(string a, string b)
+    {
+        var aEnd = CanonicalEnd(a);
+        var bEnd = CanonicalEnd(b);
+        var i = 0;
+        var j = 0;
+        while (true)
+        {
+            while (i < aEnd && char.IsWhiteSpace(JapaneseText.FoldChar(a[i])))
+            {
+                i++;
+            }
+
+            while (j < bEnd && char.IsWhiteSpace(JapaneseText.FoldChar(b[j])))
+            {
+                j++;
+            }
+
+            if (i == aEnd || j == bEnd)
+            {
+                return i == aEnd && j == bEnd;
+            }
+
+            if (JapaneseText.FoldChar(a[i]) != JapaneseText.FoldChar(b[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
+
+    /// <summary>Where the canonical text ends: before the trailing run of white space and 。 (no folded character is 。).</summary>
+    private static int CanonicalEnd(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && JapaneseText.FoldChar(text[end - 1]) is var c && (char.IsWhiteSpace(c) || c == '。'))
+        {
+            end--;
+        }
+
+        return end;
+    }
 }
 
 /// <summary>No comparable value: nothing written, unknown (with its reason), or reporting suspended.</summary>

@@ -35,6 +35,7 @@ public sealed class AsOfTests
     [InlineData("(2020年度)", AsOfKind.FiscalYear, 2020, 0, 0, false, AsOfQualifier.None)]
     [InlineData("(令和元年末現在)", AsOfKind.CalendarYear, 2019, 0, 0, true, AsOfQualifier.Present)]
     [InlineData("(令和2年12月累計)", AsOfKind.Month, 2020, 12, 0, false, AsOfQualifier.Cumulative)]
+    [InlineData("(令和2年3月末日現在)", AsOfKind.Month, 2020, 3, 0, true, AsOfQualifier.Present)]
     public void Parse_NotesFromReports_ReadsPeriodAndQualifier(string text, AsOfKind kind, int year, int month, int day, bool isEnd, AsOfQualifier qualifier)
     {
         var result = AsOf.Parse(text);
