@@ -142,7 +142,12 @@ public abstract class KpiValue : IEquatable<KpiValue>
     /// the quantity scaled by its unit's multiplier, the ratio as a fraction, a composite's total or its part
     /// in that unit. False when the value has no such number. Does not allocate.
     /// </summary>
-    public abstract bool TryGetMagnitude(Unit hint, out decimal magnitude, out Unit unit);
+    public virtual bool TryGetMagnitude(Unit hint, out decimal magnitude, out Unit unit)
+    {
+        magnitude = 0;
+        unit = Unit.None;
+        return false;
+    }
 
     /// <summary>What stands between the label and the value when printed: a colon after 4～5月 or …計, so the label's number is not read as the value.</summary>
     private protected virtual string LabelSeparator => string.Empty;
@@ -422,14 +427,6 @@ public sealed class StateValue : KpiValue
     /// <summary>The state as written.</summary>
     public string Text { get; }
 
-    /// <inheritdoc />
-    public override bool TryGetMagnitude(Unit hint, out decimal magnitude, out Unit unit)
-    {
-        magnitude = 0;
-        unit = Unit.None;
-        return false;
-    }
-
     /// <summary>True when both say the same state, ignoring white space, full/half width and a trailing 。.</summary>
     public bool SameStateAs(StateValue other)
     {
@@ -526,14 +523,6 @@ public sealed class NoValue : KpiValue
         return new(KpiValueKind.Suspended, text.Trim(), null, asOf, notes);
     }
 
-    /// <inheritdoc />
-    public override bool TryGetMagnitude(Unit hint, out decimal magnitude, out Unit unit)
-    {
-        magnitude = 0;
-        unit = Unit.None;
-        return false;
-    }
-
     private protected override void AppendBody(StringBuilder sb) => sb.Append(Text);
 
     private protected override bool BodyEquals(KpiValue other) =>
@@ -567,14 +556,6 @@ public sealed class DirectionGoal : KpiValue
 
     /// <summary>The target as written.</summary>
     public string Text { get; }
-
-    /// <inheritdoc />
-    public override bool TryGetMagnitude(Unit hint, out decimal magnitude, out Unit unit)
-    {
-        magnitude = 0;
-        unit = Unit.None;
-        return false;
-    }
 
     private protected override void AppendBody(StringBuilder sb) => sb.Append(Text);
 
