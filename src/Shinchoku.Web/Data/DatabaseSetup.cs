@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Shinchoku.Web.Data;
+
+/// <summary>Which database server the application runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>Chooses the database provider in one place (Database:Provider, ConnectionStrings:Shinchoku).</summary>
+public static class DatabaseSetup
+{
+    /// <summary>The default: a SQLite file under the current directory.</summary>
+    public const string DefaultSqliteConnection = "Data Source=data/shinchoku.db";
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var text = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(text) || text.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (text.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || text.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("Npgsql", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.PostgreSql;
+        }
+
+        throw new InvalidOperationException($"Database:Provider「{text}」は使用できません。Sqlite または PostgreSQL を指定してください。");
+    }
+
+    /// <summary>Registers <see cref="ShinchokuDb"/> for the configured provider.</summary>
+    public static IServiceCollection AddShinchokuDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ReadProvider(configuration);
+        var connection = configuration.GetConnectionString("Shinchoku");
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
+                EnsureSqliteFolder(connection);
+                services.AddDbContext<ShinchokuDb, SqliteShinchokuDb>(o => o.UseSqlite(connection));
+                break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    throw new InvalidOperationException("PostgreSQL を使う場合は ConnectionStrings__Shinchoku に接続文字列を指定してください。");
+                }
+
+                services.AddDbContext<ShinchokuDb, PostgreSqlShinchokuDb>(o => o.UseNpgsql(connection));
+                break;
+        }
+
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connection)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Shinchoku.Web.Data;
+
+namespace Shinchoku.Web.Features;
+
+/// <summary>/healthz is healthy when the database answers.</summary>
+public sealed class DatabaseHealthCheck(ShinchokuDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("データベースに接続できません。");
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shinchoku.Core.Strategy;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Strategy;
+
+namespace Shinchoku.Web.Features.Strategy;
+
+/// <summary>A plan as a tree a resident can read. Public: the strategy is a public document.</summary>
+public class IndexModel(ShinchokuDb db) : PageModel
+{
+    public PlanTree Tree { get; private set; } = null!;
+
+    public string StatusText => Tree.Plan.Status switch
+    {
+        PlanStatus.Current => "現行",
+        PlanStatus.Superseded => "改訂前（過去の戦略）",
+        _ => "策定中",
+    };
+
+    public async Task<IActionResult> OnGetAsync(string? planKey)
+    {
+        var tree = await PlanTree.LoadAsync(db, planKey);
+        if (tree is null || (tree.Plan.Status == PlanStatus.Draft && User.Identity?.IsAuthenticated != true))
+        {
+            return NotFound();
+        }
+
+        Tree = tree;
+        return Page();
+    }
+}

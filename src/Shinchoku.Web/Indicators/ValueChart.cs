@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Shinchoku.Core.Time;
+
+namespace Shinchoku.Web.Indicators;
+
+/// <summary>What a chart point stands for.</summary>
+public enum ChartPointKind
+{
+    Baseline,
+    Value,
+    InterimTarget,
+    FinalTarget,
+}
+
+/// <summary>One point of an indicator's chart: a fiscal year and a number.</summary>
+public sealed record ChartPoint(ChartPointKind Kind, int FiscalYear, decimal Value, string Text);
+
+/// <summary>
+/// A server-rendered SVG line chart of an indicator's values over the fiscal years, against its baseline and
+/// targets. No script: the page shows the same numbers as a table beside it.
+/// </summary>
+public static class ValueChart
+{
+    private const int Width = 640;
+    private const int Height = 300;
+    private const int Left = 90;
+    private const int Right = 20;
+    private const int Top = 20;
+    private const int Bottom = 50;
+
+    public static string KindName(ChartPointKind kind) => kind switch
+    {
+        ChartPointKind.Baseline => "基準値",
+        ChartPointKind.Value => "実績・見込",
+        ChartPointKind.InterimTarget => "中間目標",
+        ChartPointKind.FinalTarget => "最終目標",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The SVG markup, or empty when there are fewer than two numbers to draw.</summary>
+    public static string Render(IReadOnlyList<ChartPoint> points, string title, string unit)
+    {
+        if (points.Count < 2)
+        {
+            return "";
+        }
+
+        var years = points.Select(p => p.FiscalYear).Distinct().Order().ToList();
+        var min = Math.Min(0m, points.Min(p => p.Value));
+        var max = points.Max(p => p.Value);
+        if (max == min)
+        {
+            max = min + 1;
+        }
+
+        double X(int year) => years.Count == 1 ? Left + (Width - Left - Right) / 2.0
+            : Left + (Width - Left - Right) * (years.IndexOf(year) / (double)(years.Count - 1));
+        double Y(decimal v) => Top + (Height - Top - Bottom) * (1 - (double)((v - min) / (max - min)));
+        string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
+
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">");
+        sb.Append("<title id=\"chart-title\">").Append(WebUtility.HtmlEncode(title)).Append("</title>");
+        sb.Append("<desc id=\"chart-desc\">").Append(WebUtility.HtmlEncode(Describe(points, unit))).Append("</desc>");
+
+        // Axes and gridlines at 0, 50% and 100% of the range.
+        foreach (var fraction in new[] { 0m, 0.5m, 1m })
+        {
+            var v = min + (max - min) * fraction;
+            var y = F(Y(v));
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\" stroke=\"#d8d8d8\" />");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"13\" fill=\"#333\">{WebUtility.HtmlEncode(Number(v))}</text>");
+        }
+
+        foreach (var year in years)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(year))}\" y=\"{Height - Bottom + 22}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333\">{WebUtility.HtmlEncode(new FiscalYear(year).ToString())}</text>");
+        }
+
+        var line = points.Where(p => p.Kind is ChartPointKind.Baseline or ChartPointKind.Value).OrderBy(p => p.FiscalYear).ToList();
+        if (line.Count > 1)
+        {
+            sb.Append("<polyline fill=\"none\" stroke=\"#0031d8\" stroke-width=\"3\" points=\"");
+            sb.AppendJoin(' ', line.Select(p => F(X(p.FiscalYear)) + "," + F(Y(p.Value))));
+            sb.Append("\" />");
+        }
+
+        foreach (var target in points.Where(p => p.Kind is ChartPointKind.InterimTarget or ChartPointKind.FinalTarget))
+        {
+            var y = F(Y(target.Value));
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\" stroke=\"#c16800\" stroke-width=\"2\" stroke-dasharray=\"{(target.Kind == ChartPointKind.FinalTarget ? "8 4" : "3 3")}\" />");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{F(Y(target.Value) - 6)}\" text-anchor=\"end\" font-size=\"13\" fill=\"#8b4500\">{WebUtility.HtmlEncode(KindName(target.Kind))}</text>");
+        }
+
+        foreach (var p in points.Where(p => p.Kind is ChartPointKind.Baseline or ChartPointKind.Value))
+        {
+            var shape = p.Kind == ChartPointKind.Baseline
+                ? $"<rect x=\"{F(X(p.FiscalYear) - 6)}\" y=\"{F(Y(p.Value) - 6)}\" width=\"12\" height=\"12\" fill=\"#fff\" stroke=\"#0031d8\" stroke-width=\"3\" />"
+                : $"<circle cx=\"{F(X(p.FiscalYear))}\" cy=\"{F(Y(p.Value))}\" r=\"7\" fill=\"#0031d8\" />";
+            sb.Append(shape);
+        }
+
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    /// <summary>The chart in one sentence, for screen readers and the page's text summary.</summary>
+    public static string Describe(IReadOnlyList<ChartPoint> points, string unit) =>
+        string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{new FiscalYear(p.FiscalYear)}の{KindName(p.Kind)} {p.Text}")) + "。";
+
+    private static string Number(decimal v) => Math.Round(v, 2).ToString("#,0.##", CultureInfo.InvariantCulture);
+}
