@@ -13,6 +13,9 @@ if (args.Length > 0 && args[0] == "migrations")
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 builder.Services.AddSingleton(TimeProvider.System);
+// Japanese text is written as is, not as &#x…; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddShinchokuDatabase(builder.Configuration);
 builder.Services.AddScoped<DemoDataLoader>();
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>

@@ -40,8 +40,7 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection;
-                EnsureSqliteFolder(connection);
+                connection = ResolveSqliteFile(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection);
                 services.AddDbContext<ShinchokuDb, SqliteShinchokuDb>(o => o.UseSqlite(connection));
                 break;
             case DatabaseProvider.PostgreSql:
@@ -57,13 +56,26 @@ public static class DatabaseSetup
         return services;
     }
 
-    private static void EnsureSqliteFolder(string connection)
+    /// <summary>
+    /// A relative file is placed under the directory the command was started from (`dotnet run` starts the app
+    /// in the project folder, but the shell's PWD is where the person ran it), and its folder is created.
+    /// </summary>
+    private static string ResolveSqliteFile(string connection)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
         {
-            Directory.CreateDirectory(folder);
+            return connection;
         }
+
+        if (!Path.IsPathRooted(builder.DataSource))
+        {
+            var start = Environment.GetEnvironmentVariable("PWD");
+            var baseDir = !string.IsNullOrEmpty(start) && Directory.Exists(start) ? start : Directory.GetCurrentDirectory();
+            builder.DataSource = Path.GetFullPath(Path.Combine(baseDir, builder.DataSource));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
     }
 }

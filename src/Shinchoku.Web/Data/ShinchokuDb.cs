@@ -69,7 +69,14 @@ public class ShinchokuDb(DbContextOptions options) : DbContext(options)
 }
 
 /// <summary>The SQLite flavour, with its migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteShinchokuDb(DbContextOptions<SqliteShinchokuDb> options) : ShinchokuDb(options);
+public sealed class SqliteShinchokuDb(DbContextOptions<SqliteShinchokuDb> options) : ShinchokuDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type: store instants as sortable binary so ORDER BY and comparisons work.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 /// <summary>The PostgreSQL flavour, with its migrations in Data/Migrations/PostgreSql.</summary>
 public sealed class PostgreSqlShinchokuDb(DbContextOptions<PostgreSqlShinchokuDb> options) : ShinchokuDb(options);

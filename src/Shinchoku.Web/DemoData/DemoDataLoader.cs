@@ -93,24 +93,30 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, TimeProvider clock, I
         db.Plans.Add(plan);
 
         var initiatives = new Dictionary<string, Initiative>(StringComparer.Ordinal);
-        var reposts = new List<(PlanNode Node, string Ref, int Order)>();
+        var reposts = new List<(PlanNode Node, string Ref, string? Title, int Order)>();
         var order = 0;
         foreach (var node in file.Nodes)
         {
             AddNode(plan, null, node, order++, initiatives, reposts);
         }
 
-        foreach (var (node, key, placementOrder) in reposts)
+        foreach (var (node, key, title, placementOrder) in reposts)
         {
             var initiative = initiatives.TryGetValue(key, out var found)
                 ? found
                 : throw new InvalidDataException($"【再掲】の参照先 {key} がありません。");
-            initiative.Placements.Add(new InitiativePlacement { Node = node, IsPrimary = false, Order = placementOrder });
+            initiative.Placements.Add(new InitiativePlacement
+            {
+                Node = node,
+                IsPrimary = false,
+                Order = placementOrder,
+                Title = title is null || title == initiative.Title ? null : title,
+            });
         }
     }
 
     private static void AddNode(Plan plan, PlanNode? parent, NodeModel model, int order,
-        Dictionary<string, Initiative> initiatives, List<(PlanNode, string, int)> reposts)
+        Dictionary<string, Initiative> initiatives, List<(PlanNode, string, string?, int)> reposts)
     {
         var node = new PlanNode
         {
@@ -129,7 +135,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, TimeProvider clock, I
         {
             if (item.Reposted)
             {
-                reposts.Add((node, item.Ref ?? throw new InvalidDataException($"{model.Key} の【再掲】に ref がありません。"), placementOrder++));
+                reposts.Add((node, item.Ref ?? throw new InvalidDataException($"{model.Key} の【再掲】に ref がありません。"), item.Title, placementOrder++));
                 continue;
             }
 

@@ -26,7 +26,7 @@ public static class ValueChart
     private const int Width = 640;
     private const int Height = 300;
     private const int Left = 90;
-    private const int Right = 20;
+    private const int Right = 60;
     private const int Top = 20;
     private const int Bottom = 50;
 

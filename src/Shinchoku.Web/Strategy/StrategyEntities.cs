@@ -127,6 +127,12 @@ public class InitiativePlacement
     /// <summary>False for a 【再掲】 listing.</summary>
     public bool IsPrimary { get; set; }
 
+    /// <summary>The wording printed at this place when it differs from the initiative's title (a 【再掲】 may name part of it).</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The title shown at this place.</summary>
+    public string DisplayTitle => Title ?? Initiative?.Title ?? "";
+
     public int Order { get; set; }
 }
 

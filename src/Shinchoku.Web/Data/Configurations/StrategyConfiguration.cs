@@ -60,6 +60,8 @@ internal sealed class InitiativePlacementConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<InitiativePlacement> b)
     {
         b.HasIndex(p => new { p.InitiativeId, p.NodeId }).IsUnique();
+        b.Property(p => p.Title).HasMaxLength(500);
+        b.Ignore(p => p.DisplayTitle);
         b.HasOne(p => p.Initiative).WithMany(i => i.Placements).HasForeignKey(p => p.InitiativeId);
         b.HasOne(p => p.Node).WithMany(n => n.Placements).HasForeignKey(p => p.NodeId).OnDelete(DeleteBehavior.Restrict);
     }

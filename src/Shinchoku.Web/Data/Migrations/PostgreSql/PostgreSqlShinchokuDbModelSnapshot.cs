@@ -403,6 +403,10 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NodeId");

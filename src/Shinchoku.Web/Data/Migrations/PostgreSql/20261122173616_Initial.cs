@@ -248,6 +248,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     InitiativeId = table.Column<int>(type: "integer", nullable: false),
                     NodeId = table.Column<int>(type: "integer", nullable: false),
                     IsPrimary = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

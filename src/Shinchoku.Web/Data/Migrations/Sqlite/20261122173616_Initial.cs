@@ -17,7 +17,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     User = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Entity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     EntityId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -170,7 +170,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -247,6 +247,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
                     NodeId = table.Column<int>(type: "INTEGER", nullable: false),
                     IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -371,7 +372,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     InterimReached = table.Column<bool>(type: "INTEGER", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     By = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

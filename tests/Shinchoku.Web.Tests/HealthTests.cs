@@ -1,0 +1,34 @@
+using System.Net;
+using Shinchoku.Web.Data;
+
+namespace Shinchoku.Web.Tests;
+
+[Collection(DemoAppsGroup.Name)]
+public class HealthTests(DemoApps apps)
+{
+    public static TheoryData<DatabaseProvider> Providers => DemoApps.Providers;
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Healthz_IsHealthy_WhenTheDatabaseAnswers(DatabaseProvider provider)
+    {
+        var client = apps.For(provider).CreateClient();
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Healthz_IsUnhealthy_WhenTheDatabaseIsGone()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite, loadDemoData: false, sqliteMustExist: true);
+        var client = app.CreateClient();
+        await using (var scope = app.Scope(out var db))
+        {
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}
