@@ -31,4 +31,24 @@ public class HealthTests(DemoApps apps)
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Failure_ShowsAJapaneseErrorPageWithAReference_NeverAStackTrace()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite, loadDemoData: false, sqliteMustExist: true);
+        var client = app.CreateClient();
+        await using (var scope = app.Scope(out var db))
+        {
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        using var response = await client.GetAsync(new Uri("/strategy/plans", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await Html.ParseAsync(body);
+        Assert.Equal("エラーが発生しました", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("参照番号", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
 }
