@@ -33,6 +33,13 @@ public sealed class PlanTree
         return new PlanTree(plan);
     }
 
+    /// <summary>Loads a plan as <see cref="LoadAsync"/> does, or null when <paramref name="user"/> may not see it (drafts are for staff).</summary>
+    public static async Task<PlanTree?> LoadVisibleAsync(ShinchokuDb db, string? key, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var tree = await LoadAsync(db, key, cancellationToken);
+        return tree is null || (tree.Plan.Status == PlanStatus.Draft && !Reporting.Publication.SeesUnpublished(user)) ? null : tree;
+    }
+
     public static IEnumerable<PlanNode> ChildrenOf(PlanNode node) => node.Children.OrderBy(c => c.Order);
 
     public static IEnumerable<InitiativePlacement> PlacementsOf(PlanNode node) => node.Placements.OrderBy(p => p.Order);

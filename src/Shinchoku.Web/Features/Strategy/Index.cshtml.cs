@@ -20,8 +20,8 @@ public class IndexModel(ShinchokuDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? planKey)
     {
-        var tree = await PlanTree.LoadAsync(db, planKey);
-        if (tree is null || (tree.Plan.Status == PlanStatus.Draft && User.Identity?.IsAuthenticated != true))
+        var tree = await PlanTree.LoadVisibleAsync(db, planKey, User);
+        if (tree is null)
         {
             return NotFound();
         }

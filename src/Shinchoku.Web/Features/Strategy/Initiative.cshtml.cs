@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Strategy;
 
@@ -13,9 +12,9 @@ public class InitiativeModel(ShinchokuDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey)
     {
-        var tree = await PlanTree.LoadAsync(db, planKey);
+        var tree = await PlanTree.LoadVisibleAsync(db, planKey, User);
         var initiative = tree?.Plan.Initiatives.FirstOrDefault(i => i.Key == initiativeKey);
-        if (initiative is null || (tree!.Plan.Status == PlanStatus.Draft && User.Identity?.IsAuthenticated != true))
+        if (initiative is null)
         {
             return NotFound();
         }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Strategy;
 
@@ -13,9 +12,9 @@ public class NodeModel(ShinchokuDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey)
     {
-        var tree = await PlanTree.LoadAsync(db, planKey);
+        var tree = await PlanTree.LoadVisibleAsync(db, planKey, User);
         var node = tree?.Plan.Nodes.FirstOrDefault(n => n.Key == nodeKey);
-        if (node is null || (tree!.Plan.Status == PlanStatus.Draft && User.Identity?.IsAuthenticated != true))
+        if (node is null)
         {
             return NotFound();
         }
