@@ -16,6 +16,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Japanese text is written as is, not as &#x…; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<AuditActor>();
 builder.Services.AddShinchokuDatabase(builder.Configuration);
 builder.Services.AddScoped<DemoDataLoader>();
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>

@@ -11,6 +11,8 @@ namespace Shinchoku.Web.Data;
 /// </summary>
 internal static class MigrationScaffolding
 {
+    private static readonly AuditActor Designer = AuditActor.Named("design");
+
     public static int Run(string[] args)
     {
         if (args.Length < 3 || args[1] != "add")
@@ -21,9 +23,9 @@ internal static class MigrationScaffolding
 
         var name = args[2];
         var projectDir = FindProjectDirectory();
-        Scaffold(new SqliteShinchokuDb(new DbContextOptionsBuilder<SqliteShinchokuDb>().UseSqlite("Data Source=:memory:").Options),
+        Scaffold(new SqliteShinchokuDb(new DbContextOptionsBuilder<SqliteShinchokuDb>().UseSqlite("Data Source=:memory:").Options, Designer, TimeProvider.System),
             new Microsoft.EntityFrameworkCore.Sqlite.Design.Internal.SqliteDesignTimeServices(), projectDir, name, "Sqlite");
-        Scaffold(new PostgreSqlShinchokuDb(new DbContextOptionsBuilder<PostgreSqlShinchokuDb>().UseNpgsql("Host=localhost").Options),
+        Scaffold(new PostgreSqlShinchokuDb(new DbContextOptionsBuilder<PostgreSqlShinchokuDb>().UseNpgsql("Host=localhost").Options, Designer, TimeProvider.System),
             new Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal.NpgsqlDesignTimeServices(), projectDir, name, "PostgreSql");
         return 0;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Strategy;
 
@@ -8,7 +9,7 @@ namespace Shinchoku.Web.Data;
 /// The application's database. One model; the provider-specific subclasses exist only so that each provider
 /// keeps its own migrations (SQLite by default, PostgreSQL in production).
 /// </summary>
-public class ShinchokuDb(DbContextOptions options) : DbContext(options)
+public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvider clock) : DbContext(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -36,23 +37,137 @@ public class ShinchokuDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>Bumps the version of every changed indicator and report, so a stale edit fails as a conflict.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>
+    /// Saves, bumping the version of every changed indicator and report (a stale edit then fails as a conflict)
+    /// and writing an audit entry for every changed field of KPI data, in the same transaction.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = CollectAuditChanges();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow();
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor.Name, now)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShinchokuDb).Assembly, t => t.Namespace == typeof(ShinchokuDb).Namespace + ".Configurations");
+    }
+
+    /// <summary>The changed fields of audited entities, read before saving; ids are filled in after.</summary>
+    private List<PendingAudit> CollectAuditChanges()
+    {
+        var pending = new List<PendingAudit>();
+        var entries = ChangeTracker.Entries().ToList();
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is not (Indicator or IndicatorTarget or IndicatorReport or RatingOverrideRecord))
+            {
+                continue;
+            }
+
+            var state = entry.State;
+            foreach (var property in entry.Properties)
+            {
+                var meta = property.Metadata;
+                if (meta.IsPrimaryKey() || meta.IsForeignKey() || meta.IsShadowProperty() || meta.Name == nameof(Indicator.Version))
+                {
+                    continue;
+                }
+
+                var before = state == EntityState.Added ? null : Show(property.OriginalValue);
+                var after = state == EntityState.Deleted ? null : Show(property.CurrentValue);
+                if (state != EntityState.Unchanged && before != after && !(state == EntityState.Added && after is null or ""))
+                {
+                    pending.Add(new PendingAudit(entry, meta.Name, before, after));
+                }
+            }
+
+            foreach (var reference in entry.References.Where(r => r.Metadata.TargetEntityType.IsOwned()))
+            {
+                var current = reference.TargetEntry;
+                var replaced = entries.FirstOrDefault(e => e.State == EntityState.Deleted && e.Metadata == reference.Metadata.TargetEntityType
+                    && KeyOf(e) is { } k && Equals(k, KeyOf(current)));
+                var before = state == EntityState.Added ? null
+                    : replaced is not null ? Show(replaced.Property(nameof(RecordedValue.Text)).OriginalValue)
+                    : current is null ? null
+                    : Show(current.Property(nameof(RecordedValue.Text)).OriginalValue);
+                var after = state == EntityState.Deleted || current is null ? null : Show(current.Property(nameof(RecordedValue.Text)).CurrentValue);
+                if (before != after && !(state == EntityState.Added && after is null or ""))
+                {
+                    pending.Add(new PendingAudit(entry, reference.Metadata.Name, before, after));
+                }
+            }
+        }
+
+        return pending;
+
+        static object? KeyOf(EntityEntry? e) => e?.Properties.FirstOrDefault(p => p.Metadata.IsPrimaryKey())?.CurrentValue;
+        static string? Show(object? value) => value switch
+        {
+            null => null,
+            DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, string Field, string? Before, string? After)
+    {
+        public AuditEntry ToEntry(string user, DateTimeOffset at)
+        {
+            var (id, indicatorId) = Entry.Entity switch
+            {
+                Indicator i => (i.Id, i.Id),
+                IndicatorTarget t => (t.Id, t.IndicatorId),
+                IndicatorReport r => (r.Id, r.IndicatorId),
+                RatingOverrideRecord o => (o.Id, IndicatorOf(o)),
+                _ => (0, 0),
+            };
+            return new AuditEntry
+            {
+                At = at,
+                User = user,
+                Entity = Entry.Entity.GetType().Name,
+                EntityId = id,
+                IndicatorId = indicatorId,
+                Field = Field,
+                Before = Before,
+                After = After,
+            };
+
+            int IndicatorOf(RatingOverrideRecord o) =>
+                Entry.Context.ChangeTracker.Entries<IndicatorReport>().FirstOrDefault(r => r.Entity.Id == o.IndicatorReportId)?.Entity.IndicatorId
+                ?? Entry.Context.Set<IndicatorReport>().Where(r => r.Id == o.IndicatorReportId).Select(r => r.IndicatorId).FirstOrDefault();
+        }
     }
 
     private void BumpVersions()
@@ -69,7 +184,7 @@ public class ShinchokuDb(DbContextOptions options) : DbContext(options)
 }
 
 /// <summary>The SQLite flavour, with its migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteShinchokuDb(DbContextOptions<SqliteShinchokuDb> options) : ShinchokuDb(options)
+public sealed class SqliteShinchokuDb(DbContextOptions<SqliteShinchokuDb> options, AuditActor actor, TimeProvider clock) : ShinchokuDb(options, actor, clock)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -79,4 +194,4 @@ public sealed class SqliteShinchokuDb(DbContextOptions<SqliteShinchokuDb> option
 }
 
 /// <summary>The PostgreSQL flavour, with its migrations in Data/Migrations/PostgreSql.</summary>
-public sealed class PostgreSqlShinchokuDb(DbContextOptions<PostgreSqlShinchokuDb> options) : ShinchokuDb(options);
+public sealed class PostgreSqlShinchokuDb(DbContextOptions<PostgreSqlShinchokuDb> options, AuditActor actor, TimeProvider clock) : ShinchokuDb(options, actor, clock);

@@ -13,7 +13,7 @@ namespace Shinchoku.Web.DemoData;
 /// Loads the demo data for Chiba on first start: the DX strategy 1.1 and the previous ICT strategy's
 /// 令和2年度 progress report, from the JSON files in DemoData/ (the report file is the Core tests' data file).
 /// </summary>
-public sealed partial class DemoDataLoader(ShinchokuDb db, TimeProvider clock, ILogger<DemoDataLoader> logger)
+public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILogger<DemoDataLoader> logger)
 {
     public const string StrategyFile = "chiba-dx-strategy-1.1.json";
     public const string ReportFile = "r2-progress-report.json";
@@ -46,22 +46,11 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, TimeProvider clock, I
 
         AddStrategy(organization, strategy);
         await db.SaveChangesAsync(cancellationToken);
-        var created = AddReport(organization, report);
+        // Every KPI value created is audited, like any later change, under the demo data's name.
+        actor.Fixed = $"{LoaderUser}（{report.Report.Title}）";
+        AddReport(organization, report);
         await db.SaveChangesAsync(cancellationToken);
-
-        // Every KPI created is audited, like any later change.
-        var now = clock.GetUtcNow();
-        db.AuditEntries.AddRange(created.Select(c => new AuditEntry
-        {
-            At = now,
-            User = LoaderUser,
-            Entity = nameof(Indicator),
-            EntityId = c.Indicator.Id,
-            IndicatorId = c.Indicator.Id,
-            Field = "作成",
-            After = $"{report.Report.Title} {c.RowId} から作成",
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+        actor.Fixed = null;
         await transaction.CommitAsync(cancellationToken);
         LogLoaded(logger, organization.Name, strategy.Plan.Key, report.Plan.Key);
         return true;
@@ -152,7 +141,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, TimeProvider clock, I
         }
     }
 
-    private List<(Indicator Indicator, string RowId)> AddReport(Organization organization, ReportFileModel file)
+    private void AddReport(Organization organization, ReportFileModel file)
     {
         var fiscalYear = FiscalYear.Parse(file.FiscalYear).Value.StartYear;
         var baselineYear = FiscalYear.Parse(file.Report.BaselineFiscalYear).Value.StartYear;
@@ -172,7 +161,6 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, TimeProvider clock, I
         var nodes = new Dictionary<string, PlanNode>(StringComparer.Ordinal);
         var initiatives = new Dictionary<string, Initiative>(StringComparer.Ordinal);
         var departments = new Dictionary<string, Department>(StringComparer.Ordinal);
-        var created = new List<(Indicator, string)>();
         var order = 0;
         foreach (var row in file.Rows)
         {
@@ -234,10 +222,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, TimeProvider clock, I
                 PrintedJudgementNote = row.JudgedDifferently,
             });
             db.Indicators.Add(indicator);
-            created.Add((indicator, row.Id));
         }
-
-        return created;
     }
 
     private static PlanNode Node(Plan plan, PlanNode? parent, NodeKind kind, string text, Dictionary<string, PlanNode> nodes)

@@ -48,7 +48,12 @@ public class DetailsModel(ShinchokuDb db) : PageModel
             : indicator.Direction ?? Direction.Unknown;
         DirectionText = direction.Describe() + (indicator.Direction is null ? "（目標値から判定）" : "（設定）");
         ChartPoints = BuildChart(indicator, Evaluations);
-        Audit = await db.AuditEntries.Where(a => a.IndicatorId == id).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200).ToListAsync();
+        // The history holds values before publication, so only staff see it.
+        if (Publication.SeesUnpublished(User))
+        {
+            Audit = await db.AuditEntries.Where(a => a.IndicatorId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync();
+        }
+
         return Page();
     }
 
