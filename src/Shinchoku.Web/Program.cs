@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Shinchoku.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.DemoData;
@@ -20,18 +21,44 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AuditActor>();
 builder.Services.AddShinchokuDatabase(builder.Configuration);
 builder.Services.AddScoped<DemoDataLoader>();
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+builder.Services.AddScoped<DemoAccounts>();
+builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        // Length over composition rules (NIST SP 800-63B); lockout against guessing.
+        o.Password.RequiredLength = 10;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<ShinchokuDb>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<JapaneseIdentityErrors>();
+builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
+    o.LogoutPath = "/account/logout";
     o.AccessDeniedPath = "/account/denied";
+    o.Cookie.Name = "shinchoku";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
 });
 builder.Services.AddAuthorizationBuilder()
     // A page or endpoint that does not say who may use it is closed to everyone but signed-in staff.
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All).Build())
+    .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
+    .AddPolicy(Policies.DataEntry, p => p.RequireRole(Roles.Administrator, Roles.DepartmentEditor))
+    .AddPolicy(Policies.DxOffice, p => p.RequireRole(Roles.Administrator));
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
-    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AuthorizeFolder("/", Policies.Staff);
 });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -43,7 +70,10 @@ await using (var scope = app.Services.CreateAsyncScope())
     await db.Database.MigrateAsync();
     if (!app.Configuration.GetValue<bool>("DemoData:Skip"))
     {
-        await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync();
+        if (await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoAccounts>().CreateAsync();
+        }
     }
 }
 

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Strategy;
 
@@ -9,7 +11,7 @@ namespace Shinchoku.Web.Data;
 /// The application's database. One model; the provider-specific subclasses exist only so that each provider
 /// keeps its own migrations (SQLite by default, PostgreSQL in production).
 /// </summary>
-public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvider clock) : DbContext(options)
+public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvider clock) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -77,9 +79,12 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShinchokuDb).Assembly, t => t.Namespace == typeof(ShinchokuDb).Namespace + ".Configurations");
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Entity<AppUser>().HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        builder.ApplyConfigurationsFromAssembly(typeof(ShinchokuDb).Assembly, t => t.Namespace == typeof(ShinchokuDb).Namespace + ".Configurations");
     }
 
     /// <summary>The changed fields of audited entities, read before saving; ids are filled in after.</summary>

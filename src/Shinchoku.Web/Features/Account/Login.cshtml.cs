@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shinchoku.Web.Accounts;
+
+namespace Shinchoku.Web.Features.Account;
+
+/// <summary>Sign-in with user name and password, with lockout after repeated failures. Anyone may open it.</summary>
+public class LoginModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public string UserName { get; private set; } = "";
+
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? returnUrl)
+    {
+        UserName = userName?.Trim() ?? "";
+        ReturnUrl = returnUrl;
+        if (UserName.Length == 0 || string.IsNullOrEmpty(password))
+        {
+            Error = "ユーザー名とパスワードを入力してください。";
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(UserName, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+
+        Error = result.IsLockedOut
+            ? "ログインに続けて失敗したため、このアカウントは15分間ロックされています。時間をおいてから、もう一度お試しください。"
+            : "ユーザー名またはパスワードが正しくありません。";
+        return Page();
+    }
+}
