@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.DemoData;
 using Shinchoku.Web.Features;
+using Shinchoku.Web.Reports;
 
 if (args.Length > 0 && args[0] == "migrations")
 {
@@ -75,6 +76,12 @@ await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().CreateAsync();
         }
     }
+}
+
+if (CommandLine.IsCommand(args))
+{
+    await using var commandScope = app.Services.CreateAsyncScope();
+    return await CommandLine.RunAsync(commandScope.ServiceProvider, args);
 }
 
 app.UseExceptionHandler("/error");
