@@ -56,7 +56,10 @@ if [ "${#to_install[@]}" -gt 0 ]; then
     rm -f "$apt_log"
   fi
   for pkg in "${to_install[@]}"; do
-    installed "$pkg" || say "still missing: $pkg"
+    if ! installed "$pkg"; then
+      say "still missing: $pkg"
+      [ "$pkg" = fonts-noto-cjk ] && missing+=("fonts-noto-cjk (the browser tests' screenshots show Japanese as boxes)")
+    fi
   done
 fi
 
@@ -171,6 +174,26 @@ done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the runner failed before any test could report: count that as a failure.
   failed=1
+fi
+
+# Why tests were skipped (their reasons, from the trx files), so that a skip is never silent.
+skipped=0
+skip_reasons=""
+for trx in "$results"/*.trx; do
+  n=$(grep -c 'outcome="NotExecuted"' "$trx")
+  skipped=$((skipped + n))
+  [ "$n" -gt 0 ] || continue
+  skip_reasons+=$(awk '
+    /outcome="NotExecuted"/ { skip = 1 }
+    skip && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); print line; skip = 0 }
+    /<\/UnitTestResult>/ { skip = 0 }
+  ' "$trx")$'\n'
+done
+if [ "$skipped" -gt 0 ]; then
+  say "$skipped test(s) skipped:"
+  grep -v '^$' <<<"$skip_reasons" \
+    | sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g' \
+    | sort | uniq -c | sort -rn | sed 's/^ *\([0-9]*\) /    \1 × /'
 fi
 
 for m in "${missing[@]}"; do

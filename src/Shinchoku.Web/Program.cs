@@ -23,6 +23,7 @@ builder.Services.AddScoped<AuditActor>();
 builder.Services.AddShinchokuDatabase(builder.Configuration);
 builder.Services.AddScoped<DemoDataLoader>();
 builder.Services.AddScoped<DemoAccounts>();
+builder.Services.AddScoped<Access>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
         // Length over composition rules (NIST SP 800-63B); lockout against guessing.
@@ -49,6 +50,12 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
+    // A signed-in user without the right answers 403 at the URL asked for, with the Japanese 403 page.
+    o.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
 });
 builder.Services.AddAuthorizationBuilder()
     // A page or endpoint that does not say who may use it is closed to everyone but signed-in staff.

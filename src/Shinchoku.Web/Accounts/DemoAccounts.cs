@@ -1,29 +1,47 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Time;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
 
 namespace Shinchoku.Web.Accounts;
 
 /// <summary>
-/// The roles, and one demo account per role, created with the demo data. The password is the same for all
-/// and is printed in the README: these accounts are for trying the system, never for production data.
+/// The roles, one demo account per role, and the reporting cycle open for entry, created with the demo data
+/// from DemoData/demo-setup.json. The password is the same for all accounts and is printed in the README:
+/// these accounts are for trying the system, never for production data.
 /// </summary>
 public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)
 {
     public const string Password = "shinchoku-demo";
 
-    /// <summary>User name, display name, role, department (for editors).</summary>
-    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? Department)> All =
-    [
-        ("dx-admin", "DX推進課 管理者", Roles.Administrator, null),
-        ("zeimu", "税務課 入力担当", Roles.DepartmentEditor, "税務課"),
-        ("kenkei", "県警 入力担当", Roles.DepartmentEditor, "県警"),
-        ("expert", "有識者（アドバイザリー会議）", Roles.Expert, null),
-        ("viewer", "閲覧者", Roles.Viewer, null),
-    ];
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+    private static readonly Lazy<SetupFile> Setup = new(() =>
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "DemoData", "demo-setup.json"));
+        return JsonSerializer.Deserialize<SetupFile>(stream, Json) ?? throw new InvalidDataException("demo-setup.json");
+    });
+
+    /// <summary>The demo accounts: user name, display name, role, department (for editors).</summary>
+    public static IReadOnlyList<AccountModel> All => Setup.Value.Accounts;
 
     public async Task CreateAsync()
     {
+        foreach (var cycle in Setup.Value.OpenCycles)
+        {
+            var planId = await db.Plans.Where(p => p.Key == cycle.Plan).Select(p => p.Id).SingleAsync();
+            db.ReportingCycles.Add(new ReportingCycle
+            {
+                PlanId = planId,
+                FiscalYear = FiscalYear.Parse(cycle.FiscalYear).Value.StartYear,
+                Title = cycle.Title,
+                State = Enum.Parse<PublicationState>(cycle.State, ignoreCase: true),
+            });
+        }
+
+        await db.SaveChangesAsync();
+
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -34,6 +52,11 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
 
         foreach (var (userName, displayName, role, department) in All)
         {
+            if (!Roles.All.Contains(role))
+            {
+                throw new InvalidDataException($"demo-setup.json: 役割 {role} はありません。");
+            }
+
             if (await users.FindByNameAsync(userName) is not null)
             {
                 continue;
@@ -57,4 +80,10 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    public sealed record AccountModel(string UserName, string DisplayName, string Role, string? Department);
+
+    private sealed record CycleModel(string Plan, string FiscalYear, string Title, string State);
+
+    private sealed record SetupFile(List<AccountModel> Accounts, List<CycleModel> OpenCycles);
 }

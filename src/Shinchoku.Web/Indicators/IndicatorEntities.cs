@@ -25,7 +25,7 @@ public class Indicator
     public Direction? Direction { get; set; }
 
     /// <summary>基準値 as entered, with its parsed form.</summary>
-    public RecordedValue Baseline { get; set; } = RecordedValue.Nothing;
+    public RecordedValue Baseline { get; set; } = RecordedValue.Empty();
 
     /// <summary>The fiscal year the baseline column is headed with (基準値（令和元年度）), as its start year.</summary>
     public int? BaselineFiscalYear { get; set; }
@@ -64,7 +64,7 @@ public class IndicatorTarget
     /// <summary>The fiscal year by which the target is to be reached, as its start year (2021 = 令和3年度).</summary>
     public int FiscalYear { get; set; }
 
-    public RecordedValue Value { get; set; } = RecordedValue.Nothing;
+    public RecordedValue Value { get; set; } = RecordedValue.Empty();
 }
 
 /// <summary>Where a yearly report is in its life: only published reports are public.</summary>
@@ -111,10 +111,10 @@ public class IndicatorReport
     public int FiscalYear { get; set; }
 
     /// <summary>実績値 with its as-of note, as entered.</summary>
-    public RecordedValue Actual { get; set; } = RecordedValue.Nothing;
+    public RecordedValue Actual { get; set; } = RecordedValue.Empty();
 
     /// <summary>見込値, as entered.</summary>
-    public RecordedValue Projection { get; set; } = RecordedValue.Nothing;
+    public RecordedValue Projection { get; set; } = RecordedValue.Empty();
 
     /// <summary>見込値の算出根拠.</summary>
     public string ProjectionBasis { get; set; } = "";
@@ -210,7 +210,8 @@ public class AuditEntry
 /// </summary>
 public sealed record RecordedValue
 {
-    public static RecordedValue Nothing { get; } = new() { Text = "", Kind = KpiValueKind.Nothing };
+    /// <summary>A new empty value. Always a new instance: EF Core tracks an owned value by reference, so two places never share one.</summary>
+    public static RecordedValue Empty() => new() { Text = "", Kind = KpiValueKind.Nothing };
 
     /// <summary>The text as entered.</summary>
     public required string Text { get; init; }

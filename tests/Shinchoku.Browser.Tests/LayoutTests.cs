@@ -1,0 +1,51 @@
+namespace Shinchoku.Browser.Tests;
+
+/// <summary>The pages fit a phone and a desktop screen; screenshots of each kind of page for people to look at.</summary>
+[Collection(SiteDefinition.Name)]
+public sealed class LayoutTests(SiteFixture site)
+{
+    [SkippableTheory]
+    [InlineData(SitePage.Strategy, 360)]
+    [InlineData(SitePage.Strategy, 1280)]
+    [InlineData(SitePage.Indicator, 360)]
+    [InlineData(SitePage.Indicator, 1280)]
+    public async Task Page_DoesNotScrollSideways(SitePage kind, int width)
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var path = await site.PathOfAsync(kind);
+        var (context, page) = await site.NewPageAsync(width);
+        await using var _ = context;
+        await page.GotoAsync(path);
+
+        var size = await page.EvaluateAsync<int[]>(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var widest = await page.EvaluateAsync<string>("""
+            () => {
+              const limit = document.documentElement.clientWidth;
+              const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > limit + 1);
+              return wide.slice(-3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                + ' right=' + Math.round(e.getBoundingClientRect().right)).join(', ');
+            }
+            """);
+        Assert.True(size[0] <= size[1] + 1,
+            $"{path} at {width} px scrolls sideways: scrollWidth {size[0]} > clientWidth {size[1]}. Too wide: {widest}");
+    }
+
+    [SkippableFact]
+    public async Task Screenshots_OfEachKindOfPage_AtPhoneAndDesktopWidths()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        foreach (var width in new[] { 360, 1280 })
+        {
+            var (context, page) = await site.NewPageAsync(width);
+            await using var _ = context;
+            foreach (var kind in Enum.GetValues<SitePage>())
+            {
+                await page.GotoAsync(await site.PathOfAsync(kind));
+                var file = Path.Combine(SiteFixture.ScreenshotDir, $"{kind.ToString().ToLowerInvariant()}-{width}.png");
+                await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+                Assert.True(File.Exists(file), file);
+            }
+        }
+    }
+}
