@@ -5,7 +5,9 @@
 # What the tests need besides the .NET SDK (Debian 12 packages, installed when missing):
 #   postgresql      a throwaway server for the PostgreSQL tests (SHINCHOKU_TEST_POSTGRES)
 #   chromium        the browser tests (SHINCHOKU_TEST_CHROMIUM)
-#   fonts-noto-cjk  Japanese text in the browser's screenshots
+#   fonts-noto-cjk  Japanese text in the browser's screenshots and PDFs
+#   poppler-utils   pdftotext, to check the exported PDF holds the Japanese text
+#   python3-openpyxl  the peer of the export benchmark (bench/peer)
 # Whatever cannot be installed or started is reported; the tests that need it then skip with a reason.
 # A caller that sets SHINCHOKU_TEST_POSTGRES or SHINCHOKU_TEST_CHROMIUM itself keeps its own.
 set -uo pipefail
@@ -29,7 +31,7 @@ fi
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-wanted=(postgresql chromium fonts-noto-cjk)
+wanted=(postgresql chromium fonts-noto-cjk poppler-utils python3-openpyxl)
 to_install=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${wanted[@]}"; do

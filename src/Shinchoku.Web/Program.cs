@@ -14,6 +14,14 @@ if (args.Length > 0 && args[0] == "migrations")
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+if (CommandLine.IsCommand(args))
+{
+    // Command mode (import/export, issue 6): logs go to standard error so that standard output carries only the
+    // command's result (one JSON object with --json), and the framework's routine logs are left out.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
 // Japanese text is written as is, not as &#x…; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -61,7 +61,7 @@ public sealed class AccessibilityTests(SiteFixture site)
         Assert.NotEmpty(result.Passes);
     }
 
-    private static string Describe(string path, AxeResultItem[] violations)
+    internal static string Describe(string path, AxeResultItem[] violations)
     {
         var text = new StringBuilder($"axe-core found {violations.Length} violation(s) on {path}:");
         foreach (var v in violations)

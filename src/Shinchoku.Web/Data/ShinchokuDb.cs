@@ -92,6 +92,10 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
     {
         var pending = new List<PendingAudit>();
         var entries = ChangeTracker.Entries().ToList();
+
+        // An owned value replaced by a new instance leaves its old entry Deleted: find it by type and owner key.
+        var replacedValues = entries.Where(e => e.State == EntityState.Deleted && e.Metadata.IsOwned())
+            .ToLookup(e => (e.Metadata, KeyOf(e)));
         foreach (var entry in entries)
         {
             if (entry.Entity is not (Indicator or IndicatorTarget or IndicatorReport or RatingOverrideRecord))
@@ -119,8 +123,7 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
             foreach (var reference in entry.References.Where(r => r.Metadata.TargetEntityType.IsOwned()))
             {
                 var current = reference.TargetEntry;
-                var replaced = entries.FirstOrDefault(e => e.State == EntityState.Deleted && e.Metadata == reference.Metadata.TargetEntityType
-                    && KeyOf(e) is { } k && Equals(k, KeyOf(current)));
+                var replaced = current is null ? null : replacedValues[(reference.Metadata.TargetEntityType, KeyOf(current))].FirstOrDefault();
                 var before = state == EntityState.Added ? null
                     : replaced is not null ? Show(replaced.Property(nameof(RecordedValue.Text)).OriginalValue)
                     : current is null ? null

@@ -19,6 +19,11 @@ public partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     private void Describe(int? code)
     {
+        if (code is >= 400 and <= 599)
+        {
+            Response.StatusCode = code.Value;
+        }
+
         switch (code)
         {
             case 404:

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# 資料4 export and import benchmarks, and the openpyxl peer (bench/README.md, "Reports").
+# Usage: bench/reports-bench.sh [rows, default 10000]
+# Needs Debian's python3-openpyxl for the peer (apt-get install python3-openpyxl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-10000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build -c Release bench/Shinchoku.Reports.Bench -v quiet -nologo >/dev/null
+bench=bench/Shinchoku.Reports.Bench/bin/Release/net10.0/Shinchoku.Reports.Bench
+
+ours=$("$bench" export --rows "$rows" --repeat 5 --out "$work/ours.xlsx")
+echo "$ours"
+"$bench" dump --rows "$rows" --out "$work/rows.json"
+peer=$(/usr/bin/python3 bench/peer/export_openpyxl.py "$work/rows.json" "$work/peer.xlsx" 3)
+echo "$peer"
+ours_ms=$(sed -n 's/.*median_ms=\([0-9]*\).*/\1/p' <<<"$ours")
+peer_ms=$(sed -n 's/.*median_ms=\([0-9]*\).*/\1/p' <<<"$peer")
+awk -v o="$ours_ms" -v p="$peer_ms" 'BEGIN { printf "ratio openpyxl/shinchoku = %.1fx (goal: export under 2000 ms and at least 10x)\n", p / (o > 0 ? o : 1) }'
+
+"$bench" import --rows 1000 --repeat 5
+echo "memory as rows grow (separate processes, peak working set):"
+for n in 1000 10000 50000; do
+  "$bench" export --rows "$n" --repeat 2 --out "$work/m.xlsx" | sed 's/^/  /'
+done

@@ -1,0 +1,234 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Direction = Shinchoku.Core.Rules.Direction;
+using Shinchoku.Core.Time;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Strategy;
+
+namespace Shinchoku.Web.Features.Admin.Indicators;
+
+/// <summary>
+/// The DX office edits an indicator's definition: name, unit, desired direction, baseline, targets and
+/// departments. Values are read by Core; every change is audited; a concurrent change is refused with the
+/// saved values shown and the input kept. DxOffice policy.
+/// </summary>
+public class EditModel(ShinchokuDb db) : AdminPageModel
+{
+    public static readonly IReadOnlyList<(string Value, string Label)> Directions =
+    [
+        ("", "目標値から判定する"),
+        (nameof(Direction.Increase), "増加"),
+        (nameof(Direction.Decrease), "減少"),
+        (nameof(Direction.Maintain), "維持"),
+        (nameof(Direction.ReachState), "状態の達成"),
+    ];
+
+    [BindProperty]
+    public IndicatorForm Form { get; set; } = new();
+
+    public Indicator Indicator { get; private set; } = null!;
+
+    public List<Department> Departments { get; private set; } = [];
+
+    /// <summary>Set when someone else saved first: the definition as saved now.</summary>
+    public IndicatorForm? Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Form = IndicatorForm.From(Indicator);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var name = Required("Form_Name", "成果指標の名称", Form.Name, 500);
+        var unit = Optional("Form_Unit", "単位", Form.Unit, 50);
+        Direction? direction = string.IsNullOrEmpty(Form.Direction) ? null
+            : Enum.TryParse<Direction>(Form.Direction, out var d) && d != Direction.Unknown ? d : null;
+        var baseline = ReadValue("Form_Baseline", "基準値", Form.Baseline);
+        var baselineYear = ReadYear("Form_BaselineFiscalYear", "基準値の年度", Form.BaselineFiscalYear, required: false);
+        var interim = ReadValue("Form_InterimTarget", "中間目標", Form.InterimTarget);
+        var interimYear = ReadYear("Form_InterimFiscalYear", "中間目標の年度", Form.InterimFiscalYear, required: !string.IsNullOrWhiteSpace(Form.InterimTarget));
+        var final = ReadValue("Form_FinalTarget", "最終目標", Form.FinalTarget);
+        var finalYear = ReadYear("Form_FinalFiscalYear", "最終目標の年度", Form.FinalFiscalYear, required: !string.IsNullOrWhiteSpace(Form.FinalTarget));
+        var unknownDepartments = Form.DepartmentIds.Except(Departments.Select(x => x.Id)).ToList();
+        if (unknownDepartments.Count > 0)
+        {
+            Fail("Form_Departments", "選択された所管課が見つかりません。画面を開き直してください。");
+        }
+
+        if (!IsValid)
+        {
+            return Page();
+        }
+
+        Indicator.Name = name;
+        Indicator.Unit = unit;
+        Indicator.Direction = direction;
+        if (Indicator.Baseline.Text != baseline.Text)
+        {
+            Indicator.Baseline = baseline;
+        }
+
+        Indicator.BaselineFiscalYear = baselineYear;
+        SetTarget(TargetKind.Interim, interim, interimYear);
+        SetTarget(TargetKind.Final, final, finalYear);
+        Indicator.Departments.RemoveAll(x => !Form.DepartmentIds.Contains(x.Id));
+        Indicator.Departments.AddRange(Departments.Where(x => Form.DepartmentIds.Contains(x.Id) && !Indicator.Departments.Contains(x)));
+
+        // The version is checked even when only targets or departments change.
+        var version = db.Entry(Indicator).Property(i => i.Version);
+        version.OriginalValue = Form.Version;
+        version.IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            Saved = IndicatorForm.From(Indicator);
+            Form.Version = Indicator.Version;
+            Fail(null, "ほかの方が先にこの成果指標を変更しました。下に保存されている内容を表示しています。確認のうえ、もう一度保存してください（入力した内容はそのまま残っています）。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return DoneAndRedirect("成果指標を保存しました。", $"/admin/indicators/{id}");
+    }
+
+    private void SetTarget(TargetKind kind, RecordedValue value, int? year)
+    {
+        var existing = Indicator.Targets.Where(t => t.Kind == kind).OrderByDescending(t => t.FiscalYear).FirstOrDefault();
+        if (value.Text.Length == 0)
+        {
+            if (existing is not null)
+            {
+                db.IndicatorTargets.Remove(existing);
+            }
+
+            return;
+        }
+
+        if (existing is null)
+        {
+            Indicator.Targets.Add(new IndicatorTarget { Kind = kind, FiscalYear = year!.Value, Value = value });
+            return;
+        }
+
+        existing.FiscalYear = year!.Value;
+        if (existing.Value.Text != value.Text)
+        {
+            existing.Value = value;
+        }
+    }
+
+    private RecordedValue ReadValue(string field, string name, string? text)
+    {
+        var (value, parse) = RecordedValue.From(text);
+        foreach (var error in parse.Errors)
+        {
+            Fail(field, $"{name}: {error.Message}");
+        }
+
+        return value;
+    }
+
+    private int? ReadYear(string field, string name, string? text, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Fail(field, $"{name}を入力してください（例: 令和7年度）。");
+            }
+
+            return null;
+        }
+
+        var parsed = FiscalYear.Parse(text);
+        if (!parsed.Success)
+        {
+            Fail(field, $"{name}: {parsed.Errors.First().Message}");
+            return null;
+        }
+
+        return parsed.Value.StartYear;
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var indicator = await db.Indicators
+            .Include(i => i.Initiative!).ThenInclude(i => i.Plan)
+            .Include(i => i.Departments)
+            .Include(i => i.Targets)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id);
+        if (indicator is null)
+        {
+            return false;
+        }
+
+        Indicator = indicator;
+        Departments = await db.Departments.Where(x => x.OrganizationId == indicator.Initiative!.Plan!.OrganizationId).OrderBy(x => x.Name).ToListAsync();
+        return true;
+    }
+}
+
+/// <summary>The indicator form as typed.</summary>
+public sealed class IndicatorForm
+{
+    public string? Name { get; set; }
+
+    public string? Unit { get; set; }
+
+    public string? Direction { get; set; }
+
+    public string? Baseline { get; set; }
+
+    public string? BaselineFiscalYear { get; set; }
+
+    public string? InterimTarget { get; set; }
+
+    public string? InterimFiscalYear { get; set; }
+
+    public string? FinalTarget { get; set; }
+
+    public string? FinalFiscalYear { get; set; }
+
+    public List<int> DepartmentIds { get; set; } = [];
+
+    public int Version { get; set; }
+
+    public static IndicatorForm From(Indicator indicator)
+    {
+        var interim = indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MaxBy(t => t.FiscalYear);
+        var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
+        return new IndicatorForm
+        {
+            Name = indicator.Name,
+            Unit = indicator.Unit,
+            Direction = indicator.Direction?.ToString() ?? "",
+            Baseline = indicator.Baseline.Text,
+            BaselineFiscalYear = indicator.BaselineFiscalYear is { } b ? new FiscalYear(b).ToString() : "",
+            InterimTarget = interim?.Value.Text,
+            InterimFiscalYear = interim is null ? "" : new FiscalYear(interim.FiscalYear).ToString(),
+            FinalTarget = final?.Value.Text,
+            FinalFiscalYear = final is null ? "" : new FiscalYear(final.FiscalYear).ToString(),
+            DepartmentIds = [.. indicator.Departments.Select(d => d.Id)],
+            Version = indicator.Version,
+        };
+    }
+}

@@ -1,0 +1,674 @@
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Strategy;
+using Shinchoku.Core.Time;
+using Shinchoku.Reports.Import;
+using Shinchoku.Reports.Layout;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Strategy;
+
+namespace Shinchoku.Web.Reports;
+
+/// <summary>What an import does to one indicator.</summary>
+public enum ImportAction
+{
+    /// <summary>A new indicator (and, where needed, a new initiative and tree nodes).</summary>
+    New,
+
+    /// <summary>An indicator of the plan, matched by initiative and name, whose values change.</summary>
+    Update,
+
+    /// <summary>An indicator of the plan whose values are already as in the sheet.</summary>
+    Unchanged,
+
+    /// <summary>Checked without a plan: nothing is matched.</summary>
+    NotMatched,
+}
+
+/// <summary>One imported row and what saving it would do.</summary>
+public sealed class ImportRowPlan
+{
+    /// <summary>The row as read.</summary>
+    public required ImportRow Row { get; init; }
+
+    /// <summary>New, update, unchanged, or not matched.</summary>
+    public ImportAction Action { get; internal set; } = ImportAction.NotMatched;
+
+    /// <summary>The matched indicator's id, when it exists.</summary>
+    public int? IndicatorId { get; internal set; }
+
+    /// <summary>The fields that change, in Japanese (基準値, 実績値, …).</summary>
+    public List<string> Changes { get; } = [];
+
+    /// <summary>True when the row's initiative is not in the plan and is added.</summary>
+    public bool NewInitiative { get; internal set; }
+
+    /// <summary>Problems found when matching the row to the plan.</summary>
+    public List<ImportMessage> Messages { get; } = [];
+
+    /// <summary>Every message about the row: the reading's and the matching's.</summary>
+    public IEnumerable<ImportMessage> AllMessages => Row.Messages.Concat(Messages);
+}
+
+/// <summary>The preview of an import: the reading, the plan written into, and what each row would do.</summary>
+public sealed class ImportPreview
+{
+    /// <summary>The file as read.</summary>
+    public required ImportReading Reading { get; init; }
+
+    /// <summary>The plan's key, or null for a check without a plan.</summary>
+    public string? PlanKey { get; init; }
+
+    /// <summary>The plan's name.</summary>
+    public string? PlanName { get; init; }
+
+    /// <summary>Every row, in sheet order.</summary>
+    public IReadOnlyList<ImportRowPlan> Rows { get; init; } = [];
+
+    /// <summary>Messages about the file as a whole (the reading's and the plan's).</summary>
+    public List<ImportMessage> Messages { get; } = [];
+
+    /// <summary>Every message.</summary>
+    public IEnumerable<ImportMessage> AllMessages => Messages.Concat(Rows.SelectMany(r => r.AllMessages));
+
+    /// <summary>The number of errors (a refused file counts one).</summary>
+    public int ErrorCount => (Reading.IsRefused ? 1 : 0) + AllMessages.Count(m => m.IsError);
+
+    /// <summary>The number of warnings.</summary>
+    public int WarningCount => AllMessages.Count(m => !m.IsError);
+
+    /// <summary>True when the rows can be saved into the plan.</summary>
+    public bool CanCommit => PlanKey is not null && !Reading.IsRefused && Rows.Count > 0 && !AllMessages.Any(m => m.BlocksCommit);
+
+    /// <summary>The number of rows with the action.</summary>
+    public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
+}
+
+/// <summary>The outcome of saving an import.</summary>
+/// <param name="Committed">True when every row was saved; false when nothing was.</param>
+/// <param name="Preview">What was (or would have been) saved.</param>
+/// <param name="AuditEntries">The audit entries written.</param>
+public sealed record ImportOutcome(bool Committed, ImportPreview Preview, int AuditEntries);
+
+/// <summary>
+/// Matches imported rows to a plan's indicators (by initiative and indicator name, folded for width and
+/// spacing) and saves them all in one transaction, or nothing: new indicators, initiatives and tree nodes
+/// are added, existing ones updated field by field (only what changed, so the audit log records each change),
+/// the reporting cycle of the year created as a draft when missing. Only the columns the sheet has are written.
+/// </summary>
+public sealed class ReportImporter(ShinchokuDb db)
+{
+    /// <summary>Called after each save inside the transaction (with the stage number); tests use it to inject a fault.</summary>
+    internal Func<int, CancellationToken, Task>? AfterSave { get; set; }
+
+    /// <summary>Matches the rows to the plan without saving anything; without a plan key, only the reading is shown.</summary>
+    public async Task<ImportPreview> PreviewAsync(ImportReading reading, string? planKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.IsRefused || planKey is null)
+        {
+            var unmatched = new ImportPreview { Reading = reading, Rows = reading.Rows.Select(r => new ImportRowPlan { Row = r }).ToList() };
+            unmatched.Messages.AddRange(reading.Messages);
+            return unmatched;
+        }
+
+        var session = await Session.LoadAsync(db, planKey, reading, track: false, cancellationToken);
+        return session.Match(apply: false);
+    }
+
+    /// <summary>
+    /// Saves every row into the plan in one transaction, or nothing when any row has a problem that blocks
+    /// saving, or when saving fails. The audit log records every changed field under the current actor.
+    /// </summary>
+    public async Task<ImportOutcome> CommitAsync(ImportReading reading, string planKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(planKey);
+        if (reading.IsRefused)
+        {
+            return new ImportOutcome(false, await PreviewAsync(reading, planKey, cancellationToken), 0);
+        }
+
+        var auditBefore = await db.AuditEntries.CountAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var session = await Session.LoadAsync(db, planKey, reading, track: true, cancellationToken);
+            var preview = session.Match(apply: false);
+            if (!preview.CanCommit)
+            {
+                db.ChangeTracker.Clear();
+                return new ImportOutcome(false, preview, 0);
+            }
+
+            // Stage 1: the tree, initiatives, departments and reporting cycles the rows need, and the changes to existing indicators.
+            session.Match(apply: true);
+            session.AddStructure();
+            await db.SaveChangesAsync(cancellationToken);
+            await Hook(1, cancellationToken);
+
+            // Stage 2: the new indicators, with their targets and reports.
+            session.AddIndicators();
+            await db.SaveChangesAsync(cancellationToken);
+            await Hook(2, cancellationToken);
+
+            await transaction.CommitAsync(cancellationToken);
+            var audit = await db.AuditEntries.CountAsync(cancellationToken) - auditBefore;
+            return new ImportOutcome(true, preview, audit);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private Task Hook(int stage, CancellationToken cancellationToken) => AfterSave?.Invoke(stage, cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>The plan's data loaded for one import, and the matching of rows to it.</summary>
+    private sealed class Session
+    {
+        private readonly ShinchokuDb db;
+        private readonly ImportReading reading;
+        private readonly Plan plan;
+        private readonly List<PlanNode> nodes;
+        private readonly Dictionary<string, List<Initiative>> initiativesByTitle;
+        private readonly Dictionary<int, List<Indicator>> indicatorsByInitiative;
+        private readonly List<Department> departments;
+        private readonly HashSet<int> cycleYears;
+        private readonly HashSet<string> nodeKeys;
+        private readonly HashSet<string> initiativeKeys;
+        private readonly List<PlanNode> newNodes = [];
+        private readonly List<Initiative> newInitiatives = [];
+        private readonly List<Indicator> newIndicators = [];
+        private readonly List<Department> newDepartments = [];
+        private readonly Dictionary<PlanNode, int> placementsPerNode;
+        private int nextOrder;
+
+        private Session(ShinchokuDb db, ImportReading reading, Plan plan, List<PlanNode> nodes, List<Initiative> initiatives,
+            List<Indicator> indicators, List<Department> departments, HashSet<int> cycleYears)
+        {
+            this.db = db;
+            this.reading = reading;
+            this.plan = plan;
+            this.nodes = nodes;
+            this.departments = departments;
+            this.cycleYears = cycleYears;
+            initiativesByTitle = initiatives.GroupBy(i => HeaderText.Key(i.Title)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            indicatorsByInitiative = indicators.GroupBy(i => i.InitiativeId).ToDictionary(g => g.Key, g => g.ToList());
+            nodeKeys = nodes.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+            initiativeKeys = initiatives.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+            nextOrder = indicators.Count == 0 ? 0 : indicators.Max(i => i.Order) + 1;
+            var placed = initiatives.SelectMany(i => i.Placements).GroupBy(p => p.NodeId).ToDictionary(g => g.Key, g => g.Count());
+            placementsPerNode = nodes.ToDictionary(n => n, n => placed.GetValueOrDefault(n.Id));
+        }
+
+        public Plan? Plan => plan;
+
+        public static async Task<Session> LoadAsync(ShinchokuDb db, string planKey, ImportReading reading, bool track, CancellationToken ct)
+        {
+            IQueryable<T> Q<T>(IQueryable<T> q) where T : class => track ? q : q.AsNoTracking();
+            var plan = await Q(db.Plans).FirstOrDefaultAsync(p => p.Key == planKey, ct)
+                ?? throw new PlanNotFoundException(planKey, await db.Plans.OrderBy(p => p.Id).Select(p => p.Key).ToListAsync(ct));
+            var years = reading.Rows.Select(r => r.FiscalYear).OfType<int>().Distinct().ToList();
+            var nodes = await Q(db.PlanNodes).Where(n => n.PlanId == plan.Id).ToListAsync(ct);
+            var initiatives = await Q(db.Initiatives).Where(i => i.PlanId == plan.Id).Include(i => i.Placements).ToListAsync(ct);
+            var indicators = await Q(db.Indicators).Where(i => i.Initiative!.PlanId == plan.Id)
+                .Include(i => i.Targets)
+                .Include(i => i.Departments)
+                .Include(i => i.Reports.Where(r => years.Contains(r.FiscalYear))).ThenInclude(r => r.Overrides)
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            var departments = await Q(db.Departments).Where(d => d.OrganizationId == plan.OrganizationId).ToListAsync(ct);
+            var cycles = await db.ReportingCycles.Where(c => c.PlanId == plan.Id).Select(c => c.FiscalYear).ToListAsync(ct);
+            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, [.. cycles]);
+        }
+
+        /// <summary>Matches every row; with <paramref name="apply"/>, also changes the loaded entities and creates the new ones.</summary>
+        public ImportPreview Match(bool apply)
+        {
+            var preview = new ImportPreview
+            {
+                Reading = reading,
+                PlanKey = plan.Key,
+                PlanName = plan.Name,
+                Rows = reading.Rows.Select(r => new ImportRowPlan { Row = r }).ToList(),
+            };
+            preview.Messages.AddRange(reading.Messages);
+            var pendingInitiatives = new Dictionary<string, Initiative>(StringComparer.Ordinal);
+            var pendingIndicators = new Dictionary<(string, string), Indicator>();
+            foreach (var item in preview.Rows)
+            {
+                var row = item.Row;
+                if (row.Indicator.Length == 0 || row.Initiative.Length == 0)
+                {
+                    continue;
+                }
+
+                var initiative = FindInitiative(row);
+                Indicator? indicator = null;
+                if (initiative is not null)
+                {
+                    indicator = indicatorsByInitiative.GetValueOrDefault(initiative.Id)?
+                        .FirstOrDefault(i => HeaderText.Key(i.Name) == HeaderText.Key(row.Indicator));
+                }
+
+                if (indicator is null && apply)
+                {
+                    var key = PathKey(row) + "\u0001" + HeaderText.Key(row.Initiative);
+                    if (initiative is null && !pendingInitiatives.TryGetValue(key, out initiative))
+                    {
+                        initiative = CreateInitiative(row);
+                        pendingInitiatives.Add(key, initiative);
+                    }
+
+                    if (!pendingIndicators.TryGetValue((key, HeaderText.Key(row.Indicator)), out indicator))
+                    {
+                        indicator = new Indicator { Initiative = initiative, Name = row.Indicator.Trim(), Order = nextOrder++ };
+                        pendingIndicators.Add((key, HeaderText.Key(row.Indicator)), indicator);
+                        newIndicators.Add(indicator);
+                    }
+                }
+
+                item.NewInitiative = initiative is null || initiative.Id == 0;
+                item.IndicatorId = indicator is { Id: > 0 } ? indicator.Id : null;
+                if (initiative is null && row.Area.Length == 0 && row.Section.Length == 0 && row.Subsection.Length == 0)
+                {
+                    item.Messages.Add(Blocking(row, $"取組「{OneLine(row.Initiative)}」は計画「{plan.Name}」にありません。新しい取組を追加するには、大項目・中項目の列が必要です。"));
+                }
+
+                if (row.FiscalYear is not { } year)
+                {
+                    continue;
+                }
+
+                var report = indicator?.Reports.FirstOrDefault(r => r.FiscalYear == year);
+                var active = report?.Overrides.Where(o => o.IsActive).MaxBy(o => o.At);
+                row.Evaluate(indicator?.Direction, active?.ToCore());
+                var target = indicator ?? new Indicator { Name = row.Indicator };
+                Sync(target, row, year, item, active?.ToCore(), apply);
+                item.Action = indicator is null || indicator.Id == 0 ? ImportAction.New
+                    : item.Changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update;
+                if (apply && !cycleYears.Contains(year))
+                {
+                    cycleYears.Add(year);
+                    db.ReportingCycles.Add(new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{new FiscalYear(year)} 進捗状況", State = PublicationState.Draft });
+                }
+            }
+
+            return preview;
+        }
+
+        public void AddStructure()
+        {
+            db.PlanNodes.AddRange(newNodes);
+            db.Initiatives.AddRange(newInitiatives);
+            db.Departments.AddRange(newDepartments);
+        }
+
+        public void AddIndicators() => db.Indicators.AddRange(newIndicators);
+
+        private Initiative? FindInitiative(ImportRow row)
+        {
+            if (!initiativesByTitle.TryGetValue(HeaderText.Key(row.Initiative), out var candidates) || candidates.Count == 0)
+            {
+                return null;
+            }
+
+            if (candidates.Count == 1)
+            {
+                return candidates[0];
+            }
+
+            // The same title under several fields: the one whose place in the tree has the row's groups.
+            var wanted = new[] { row.Area, row.Section, row.Subsection }.Where(t => t.Length > 0).Select(HeaderText.Key).ToList();
+            return candidates.FirstOrDefault(i =>
+            {
+                var placement = i.Placements.FirstOrDefault(p => p.IsPrimary) ?? i.Placements.FirstOrDefault();
+                var path = placement is null ? [] : Ancestors(placement.NodeId).SelectMany(NodeKeys).ToHashSet(StringComparer.Ordinal);
+                return wanted.All(path.Contains);
+            }) ?? candidates[0];
+        }
+
+        private IEnumerable<PlanNode> Ancestors(int nodeId)
+        {
+            var byId = nodes.ToDictionary(n => n.Id);
+            for (var node = byId.GetValueOrDefault(nodeId); node is not null; node = node.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+            {
+                yield return node;
+            }
+        }
+
+        private static IEnumerable<string> NodeKeys(PlanNode node) =>
+            [HeaderText.Key(node.Title), HeaderText.Key(node.Label + node.Title)];
+
+        private static string PathKey(ImportRow row) => string.Join('\u0001', HeaderText.Key(row.Area), HeaderText.Key(row.Section), HeaderText.Key(row.Subsection));
+
+        /// <summary>A new initiative under the row's 大項目 / 中項目 / 小項目, creating the nodes that are missing.</summary>
+        private Initiative CreateInitiative(ImportRow row)
+        {
+            PlanNode? parent = null;
+            foreach (var (text, kind) in new[] { (row.Area, NodeKind.Area), (row.Section, NodeKind.Field), (row.Subsection, NodeKind.Subsection) })
+            {
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                parent = FindNode(parent, text, kind) ?? CreateNode(parent, text, kind);
+            }
+
+            var initiative = new Initiative { Plan = plan, PlanId = plan.Id, Key = UniqueKey(initiativeKeys, "import-i"), Title = row.Initiative.Trim() };
+            if (parent is not null)
+            {
+                var order = placementsPerNode.GetValueOrDefault(parent);
+                placementsPerNode[parent] = order + 1;
+                initiative.Placements.Add(new InitiativePlacement { Node = parent, IsPrimary = true, Order = order });
+            }
+
+            newInitiatives.Add(initiative);
+            return initiative;
+        }
+
+        private PlanNode? FindNode(PlanNode? parent, string text, NodeKind kind)
+        {
+            var key = HeaderText.Key(text);
+            IEnumerable<PlanNode> pool = parent is null
+                ? nodes.OrderBy(n => n.Kind == kind ? 0 : n.Kind is NodeKind.Area or NodeKind.Pillar ? 1 : 2)
+                : Descendants(parent);
+            return pool.FirstOrDefault(n => NodeKeys(n).Contains(key));
+        }
+
+        private IEnumerable<PlanNode> Descendants(PlanNode parent)
+        {
+            var queue = new Queue<PlanNode>([parent]);
+            while (queue.Count > 0)
+            {
+                var current = queue.Dequeue();
+                foreach (var child in nodes.Where(n => n.Parent == current || (current.Id != 0 && n.ParentId == current.Id)))
+                {
+                    yield return child;
+                    queue.Enqueue(child);
+                }
+            }
+        }
+
+        private PlanNode CreateNode(PlanNode? parent, string text, NodeKind kind)
+        {
+            var (label, title) = SplitLabel(text.Trim());
+            var node = new PlanNode
+            {
+                Plan = plan,
+                PlanId = plan.Id,
+                Parent = parent,
+                Key = UniqueKey(nodeKeys, "import-n"),
+                Kind = kind,
+                Label = label,
+                Title = title,
+                Order = parent is null
+                    ? nodes.Count(n => n.ParentId is null && n.Parent is null)
+                    : nodes.Count(n => n.Parent == parent || (parent.Id != 0 && n.ParentId == parent.Id)),
+            };
+            nodes.Add(node);
+            newNodes.Add(node);
+            return node;
+        }
+
+        /// <summary>「ア ICTを活用した…」 → (ア, ICTを活用した…); 「（ア）行政手続き…」 → (（ア）, 行政手続き…).</summary>
+        internal static (string Label, string Title) SplitLabel(string text)
+        {
+            var space = text.IndexOfAny([' ', '\u3000']);
+            if (space is > 0 and <= 4)
+            {
+                return (text[..space], text[(space + 1)..].Trim());
+            }
+
+            if (text.Length > 2 && text[0] is '（' or '(')
+            {
+                var close = text.IndexOfAny(['）', ')']);
+                if (close is > 0 and <= 4 && close + 1 < text.Length)
+                {
+                    return (text[..(close + 1)], text[(close + 1)..].Trim());
+                }
+            }
+
+            return ("", text);
+        }
+
+        private static string UniqueKey(HashSet<string> taken, string prefix)
+        {
+            for (var n = taken.Count + 1; ; n++)
+            {
+                var key = $"{prefix}{n:D4}";
+                if (taken.Add(key))
+                {
+                    return key;
+                }
+            }
+        }
+
+        /// <summary>Compares the indicator with the row, field by field; with <paramref name="apply"/>, writes what differs.</summary>
+        private void Sync(Indicator indicator, ImportRow row, int year, ImportRowPlan item, Core.Rules.RatingOverride? active, bool apply)
+        {
+            var changes = item.Changes;
+            void Value(string label, RecordedValue current, string next, Action<RecordedValue> set)
+            {
+                next = next.Trim();
+                if (current.Text != next)
+                {
+                    changes.Add(label);
+                    if (apply)
+                    {
+                        set(RecordedValue.From(next).Value);
+                    }
+                }
+            }
+
+            void Text(string label, string current, string next, Action<string> set)
+            {
+                if (current != next)
+                {
+                    changes.Add(label);
+                    if (apply)
+                    {
+                        set(next);
+                    }
+                }
+            }
+
+            if (row.Has(ReportColumn.Baseline))
+            {
+                Value("基準値", indicator.Baseline, row.Text(ReportColumn.Baseline), v => indicator.Baseline = v);
+            }
+
+            if (row.BaselineYear is { } baselineYear && indicator.BaselineFiscalYear != baselineYear)
+            {
+                changes.Add("基準値の年度");
+                if (apply)
+                {
+                    indicator.BaselineFiscalYear = baselineYear;
+                }
+            }
+
+            Text("資料", indicator.ReportTable ?? "", row.Table, t => indicator.ReportTable = t);
+            SyncTarget(indicator, row, TargetKind.Interim, year, item, apply);
+            SyncTarget(indicator, row, TargetKind.Final, year, item, apply);
+            if (row.Has(ReportColumn.Department))
+            {
+                SyncDepartments(indicator, row.Text(ReportColumn.Department), changes, apply);
+            }
+
+            var report = indicator.Reports.FirstOrDefault(r => r.FiscalYear == year);
+            var isNew = report is null;
+            report ??= new IndicatorReport { FiscalYear = year };
+            var before = changes.Count;
+            var fy = new FiscalYear(year).ToString();
+            if (row.Has(ReportColumn.Actual))
+            {
+                Value(fy + "実績値", report.Actual, row.Text(ReportColumn.Actual), v => report.Actual = v);
+            }
+
+            if (row.Has(ReportColumn.Projection))
+            {
+                Value(fy + "末見込値", report.Projection, row.Text(ReportColumn.Projection), v => report.Projection = v);
+            }
+
+            void Narrative(ReportColumn column, string current, Action<string> set)
+            {
+                if (row.Has(column))
+                {
+                    Text(column.Label(), current, row.Text(column), set);
+                }
+            }
+
+            Narrative(ReportColumn.ProjectionBasis, report.ProjectionBasis, t => report.ProjectionBasis = t);
+            Narrative(ReportColumn.Status, report.Status, t => report.Status = t);
+            Narrative(ReportColumn.MissedReason, report.MissedReason, t => report.MissedReason = t);
+            Narrative(ReportColumn.Countermeasure, report.Countermeasure, t => report.Countermeasure = t);
+            Narrative(ReportColumn.Challenges, report.Challenges, t => report.Challenges = t);
+            Narrative(ReportColumn.Plan, report.Plan, t => report.Plan = t);
+            Narrative(ReportColumn.Question, report.QuestionToExperts, t => report.QuestionToExperts = t);
+            // Marks that only restate the system's own marks (an exported 資料4 coming back) never replace the marks
+            // printed in the original sheet: those record a person's judgement (不明, ↘ ×) that the rule does not give.
+            var shown = Shinchoku.Reports.Export.ReportMarks.From(row.Computed, active, row.Values.HasInterimTarget);
+            void Mark(ReportColumn column, string current, string system, Action<string> set)
+            {
+                if (!row.Has(column))
+                {
+                    return;
+                }
+
+                var text = ImportRow.StripOverrideMark(row.Text(column), out _);
+                if (current.Length > 0 && text == ImportRow.StripOverrideMark(system, out _))
+                {
+                    return;
+                }
+
+                Text("印字された" + column.Label(), current, text, set);
+            }
+
+            Mark(ReportColumn.Trend, report.PrintedTrend, shown.Trend, t => report.PrintedTrend = t);
+            Mark(ReportColumn.Rating, report.PrintedRating, shown.Rating, t => report.PrintedRating = t);
+            Mark(ReportColumn.InterimReached, report.PrintedInterimReached, shown.InterimReached, t => report.PrintedInterimReached = t);
+            if (apply && isNew && changes.Count > before)
+            {
+                indicator.Reports.Add(report);
+            }
+        }
+
+        private static void SyncTarget(Indicator indicator, ImportRow row, TargetKind kind, int reportYear, ImportRowPlan item, bool apply)
+        {
+            var column = kind == TargetKind.Interim ? ReportColumn.InterimTarget : ReportColumn.FinalTarget;
+            if (!row.Has(column))
+            {
+                return;
+            }
+
+            var text = row.Text(column).Trim();
+            var existing = indicator.Targets.Where(t => t.Kind == kind).ToList();
+            var chosen = kind == TargetKind.Interim
+                ? existing.Where(t => t.FiscalYear >= reportYear).MinBy(t => t.FiscalYear) ?? existing.MaxBy(t => t.FiscalYear)
+                : existing.MaxBy(t => t.FiscalYear);
+            var year = (kind == TargetKind.Interim ? row.InterimYear : row.FinalYear) ?? chosen?.FiscalYear;
+            var label = column.Label();
+            if (year is null)
+            {
+                if (text.Length > 0)
+                {
+                    item.Messages.Add(new ImportMessage(MessageSeverity.Error,
+                        $"シート「{row.Sheet}」{row.Row}行目: {label}の年度が見出しにないため、目標値「{OneLine(text)}」を登録できません。見出しを「{label}（令和7年度）」のように書いてください。")
+                    { Sheet = row.Sheet, Row = row.Row, Column = row.Cells[column].Letter, CellText = text, BlocksCommit = true });
+                }
+
+                return;
+            }
+
+            var target = existing.FirstOrDefault(t => t.FiscalYear == year);
+            if (target is null)
+            {
+                if (text.Length > 0)
+                {
+                    item.Changes.Add($"{label}（{new FiscalYear(year.Value)}）");
+                    if (apply)
+                    {
+                        indicator.Targets.Add(new IndicatorTarget { Kind = kind, FiscalYear = year.Value, Value = RecordedValue.From(text).Value });
+                    }
+                }
+
+                return;
+            }
+
+            if (target.Value.Text != text && text.Length > 0)
+            {
+                item.Changes.Add(label);
+                if (apply)
+                {
+                    target.Value = RecordedValue.From(text).Value;
+                }
+            }
+        }
+
+        private void SyncDepartments(Indicator indicator, string text, List<string> changes, bool apply)
+        {
+            var names = text.Split(['、', ',', '，', '・', '/', '／', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Distinct(StringComparer.Ordinal).ToList();
+            var current = indicator.Departments.Select(d => d.Name).ToList();
+            if (names.Count == 0 || names.Order(StringComparer.Ordinal).SequenceEqual(current.Order(StringComparer.Ordinal)))
+            {
+                return;
+            }
+
+            changes.Add("所管課");
+            if (!apply)
+            {
+                return;
+            }
+
+            indicator.Departments.Clear();
+            foreach (var name in names)
+            {
+                var department = departments.Concat(newDepartments).FirstOrDefault(d => d.Name == name);
+                if (department is null)
+                {
+                    department = new Department { OrganizationId = plan.OrganizationId, Name = name };
+                    newDepartments.Add(department);
+                }
+
+                indicator.Departments.Add(department);
+            }
+        }
+
+        private static ImportMessage Blocking(ImportRow row, string text) =>
+            new(MessageSeverity.Error, $"シート「{row.Sheet}」{row.Row}行目: {text}") { Sheet = row.Sheet, Row = row.Row, BlocksCommit = true };
+
+        private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    }
+}
+
+/// <summary>The plan named for an import or export does not exist.</summary>
+public sealed class PlanNotFoundException : Exception
+{
+    /// <summary>Creates the exception with the plans that do exist.</summary>
+    public PlanNotFoundException(string key, IReadOnlyList<string> existing)
+        : base($"計画「{key}」はありません。登録されている計画: {(existing.Count == 0 ? "（なし）" : string.Join("、", existing))}")
+    {
+        Key = key;
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public PlanNotFoundException()
+        : base("計画がありません。")
+    {
+        Key = "";
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public PlanNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Key = "";
+    }
+
+    /// <summary>The key asked for.</summary>
+    public string Key { get; }
+}
