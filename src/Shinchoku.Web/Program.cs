@@ -4,7 +4,9 @@ using Shinchoku.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.DemoData;
+using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Features;
+using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Reports;
 
 if (args.Length > 0 && args[0] == "migrations")
@@ -76,6 +78,8 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/", Policies.Staff);
 });
+builder.Services.AddDashboard();
+builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -108,10 +112,12 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStaticFiles();
 app.UseRouting();
+app.UseOpenData();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
+app.MapOpenData();
 app.Run();
 return 0;
 

@@ -23,6 +23,16 @@ public sealed class AccessibilityTests(SiteFixture site)
     [InlineData(SitePage.Indicator, 360)]
     [InlineData(SitePage.Plans, 360)]
     [InlineData(SitePage.NotFound, 360)]
+    [InlineData(SitePage.Area, 1280)]
+    [InlineData(SitePage.Search, 1280)]
+    [InlineData(SitePage.Definitions, 1280)]
+    [InlineData(SitePage.Sources, 1280)]
+    [InlineData(SitePage.Area, 360)]
+    [InlineData(SitePage.Search, 360)]
+    [InlineData(SitePage.Definitions, 360)]
+    [InlineData(SitePage.Sources, 360)]
+    [InlineData(SitePage.English, 1280)]
+    [InlineData(SitePage.English, 360)]
     public async Task Page_HasNoWcag21AaViolations(SitePage kind, int width)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

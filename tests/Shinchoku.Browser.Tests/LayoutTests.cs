@@ -1,14 +1,32 @@
 namespace Shinchoku.Browser.Tests;
 
-/// <summary>The pages fit a phone and a desktop screen; screenshots of each kind of page for people to look at.</summary>
+/// <summary>The pages fit a phone and a desktop screen; screenshots of each kind of page (docs/screenshots/, shown in the README).</summary>
 [Collection(SiteDefinition.Name)]
 public sealed class LayoutTests(SiteFixture site)
 {
     [SkippableTheory]
+    [InlineData(SitePage.Home, 360)]
+    [InlineData(SitePage.Home, 1280)]
     [InlineData(SitePage.Strategy, 360)]
     [InlineData(SitePage.Strategy, 1280)]
+    [InlineData(SitePage.Node, 360)]
+    [InlineData(SitePage.Node, 1280)]
+    [InlineData(SitePage.Initiative, 360)]
+    [InlineData(SitePage.Initiative, 1280)]
     [InlineData(SitePage.Indicator, 360)]
     [InlineData(SitePage.Indicator, 1280)]
+    [InlineData(SitePage.Plans, 360)]
+    [InlineData(SitePage.Plans, 1280)]
+    [InlineData(SitePage.Area, 360)]
+    [InlineData(SitePage.Area, 1280)]
+    [InlineData(SitePage.Search, 360)]
+    [InlineData(SitePage.Search, 1280)]
+    [InlineData(SitePage.Definitions, 360)]
+    [InlineData(SitePage.Definitions, 1280)]
+    [InlineData(SitePage.Sources, 360)]
+    [InlineData(SitePage.Sources, 1280)]
+    [InlineData(SitePage.English, 360)]
+    [InlineData(SitePage.English, 1280)]
     public async Task Page_DoesNotScrollSideways(SitePage kind, int width)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

@@ -34,8 +34,24 @@ public sealed partial class SiteFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>The test output folder's screenshots/, for people to look at.</summary>
-    public static string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>
+    /// docs/screenshots/ of the repository (found by walking up to Shinchoku.slnx), shown in the README; the test
+    /// output folder's screenshots/ when the tests run outside a repository.
+    /// </summary>
+    public static string ScreenshotDir { get; } = FindScreenshotDir();
+
+    private static string FindScreenshotDir()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Shinchoku.slnx")))
+            {
+                return Path.Combine(dir.FullName, "docs", "screenshots");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "screenshots");
+    }
 
     public async Task InitializeAsync()
     {
@@ -155,9 +171,15 @@ public sealed partial class SiteFixture : IAsyncLifetime
             SitePage.Home => "/",
             SitePage.Strategy => "/strategy",
             SitePage.Node => FirstLink(await GetHtmlAsync("/strategy"), "/nodes/"),
-            SitePage.Initiative => FirstLink(await GetHtmlAsync("/strategy"), "/initiatives/"),
+            // An initiative of the previous strategy: with KPIs, their marks and the published narratives.
+            SitePage.Initiative => FirstLink(await GetHtmlAsync(await PathOfAsync(SitePage.Indicator)), "/initiatives/"),
             SitePage.Indicator => await FirstIndicatorOfPreviousStrategyAsync(),
             SitePage.Plans => "/strategy/plans",
+            SitePage.Area => await FirstAreaOfPreviousStrategyAsync(),
+            SitePage.Search => "/indicators?plan=chiba-ict&rating=declined",
+            SitePage.Definitions => "/data/definitions",
+            SitePage.Sources => "/data/sources",
+            SitePage.English => "/en",
             SitePage.NotFound => "/indicators/999999",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -175,6 +197,13 @@ public sealed partial class SiteFixture : IAsyncLifetime
                 return output.ToString();
             }
         }
+    }
+
+    /// <summary>An area of the previous ICT strategy: a node page with KPIs, counts and the KPI table.</summary>
+    private async Task<string> FirstAreaOfPreviousStrategyAsync()
+    {
+        var plan = LinkNamed(await GetHtmlAsync("/strategy/plans"), "千葉県ICT戦略（前戦略）");
+        return FirstLink(await GetHtmlAsync(plan), "/nodes/");
     }
 
     private async Task<string> FirstIndicatorOfPreviousStrategyAsync()
@@ -340,6 +369,21 @@ public enum SitePage
     Indicator,
     Plans,
     NotFound,
+
+    /// <summary>An area of the previous strategy, with KPIs and their counts.</summary>
+    Area,
+
+    /// <summary>The KPI search with a filter.</summary>
+    Search,
+
+    /// <summary>The data definitions (項目定義書).</summary>
+    Definitions,
+
+    /// <summary>The sources and licence.</summary>
+    Sources,
+
+    /// <summary>The English home page.</summary>
+    English,
 }
 
 [CollectionDefinition(Name)]

@@ -16,12 +16,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     private readonly string? tempFolder;
     private readonly string? postgresDatabase;
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
-    /// <summary>Creates the app; <paramref name="sqliteMustExist"/> opens the SQLite file without creating it.</summary>
-    public TestApp(DatabaseProvider provider, bool loadDemoData = true, bool sqliteMustExist = false)
+    /// <summary>
+    /// Creates the app; <paramref name="sqliteMustExist"/> opens the SQLite file without creating it;
+    /// <paramref name="settings"/> are configuration values set on top (e.g. OpenData:RateLimit:PermitPerMinute).
+    /// </summary>
+    public TestApp(DatabaseProvider provider, bool loadDemoData = true, bool sqliteMustExist = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Provider = provider;
         LoadDemoData = loadDemoData;
+        this.settings = settings ?? new Dictionary<string, string?>();
         if (provider == DatabaseProvider.Sqlite)
         {
             tempFolder = Directory.CreateTempSubdirectory("shinchoku-test-").FullName;
@@ -68,6 +73,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Shinchoku", ConnectionString);
         builder.UseSetting("DemoData:Skip", LoadDemoData ? "false" : "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

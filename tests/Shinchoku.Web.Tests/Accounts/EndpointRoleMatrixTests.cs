@@ -43,6 +43,10 @@ public partial class EndpointRoleMatrixTests
         ["strategy/{planKey}/nodes/{nodeKey}"] = Audience.Public,
         ["strategy/{planKey}/initiatives/{initiativeKey}"] = Audience.Public,
         ["indicators/{id:int}"] = Audience.Public,
+        ["indicators"] = Audience.Public,
+        ["data/definitions"] = Audience.Public,
+        ["data/sources"] = Audience.Public,
+        ["en"] = Audience.Public,
         ["account/login"] = Audience.Public,
         ["account/denied"] = Audience.Public,
         ["account/logout"] = Audience.Staff,
@@ -65,6 +69,23 @@ public partial class EndpointRoleMatrixTests
         ["admin/cycles"] = Audience.DxOffice,
         ["reports/import"] = Audience.DxOffice,
         ["reports/{planKey}/{fiscalYear:int}/{handler?}"] = Audience.Public,
+        ["api/v1/plans"] = Audience.Public,
+        ["api/v1/plans.csv"] = Audience.Public,
+        ["api/v1/plans/{planKey}"] = Audience.Public,
+        ["api/v1/plans/{planKey}/tree"] = Audience.Public,
+        ["api/v1/plans/{planKey}/tree.csv"] = Audience.Public,
+        ["api/v1/plans/{planKey}/initiatives"] = Audience.Public,
+        ["api/v1/plans/{planKey}/initiatives.csv"] = Audience.Public,
+        ["api/v1/indicators"] = Audience.Public,
+        ["api/v1/indicators.csv"] = Audience.Public,
+        ["api/v1/indicators/{id:int}"] = Audience.Public,
+        ["api/v1/values.csv"] = Audience.Public,
+        ["api/v1/download.zip"] = Audience.Public,
+        ["openapi/{documentName}.json"] = Audience.Public,
+        ["api/docs/{documentName?}"] = Audience.Public,
+        ["api/docs/scalar.js"] = Audience.Public,
+        ["api/docs/scalar.aspnetcore.js"] = Audience.Public,
+        ["api/docs/favicon.svg"] = Audience.Public,
     };
 
     private static readonly string?[] Users = [null, "dx-admin", "zeimu", "kenkei", "expert", "viewer"];
@@ -174,6 +195,7 @@ public partial class EndpointRoleMatrixTests
             "code" => "404",
             "departmentId" => s.DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "userId" => s.UserId,
+            "documentName" => "v1",
             var name => throw new InvalidOperationException($"No sample value for route parameter {{{name}}} of {pattern}: add one."),
         });
         yield return (url.Length > 1 ? url.TrimEnd('/') : url, true);

@@ -27,6 +27,20 @@ public class DetailsModel(ShinchokuDb db) : PageModel
 
     public string DirectionText { get; private set; } = "";
 
+    /// <summary>The published reporting cycles of the plan by fiscal year (their publication dates).</summary>
+    public Dictionary<int, ReportingCycle> PublishedCycles { get; private set; } = [];
+
+    /// <summary>The latest published evaluation, the one the summary and the public counts use.</summary>
+    public ReportEvaluation? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.Report.FiscalYear));
+
+    /// <summary>The evaluation published the year before <see cref="LatestPublished"/>, to show what changed.</summary>
+    public ReportEvaluation? PreviousPublished => LatestPublished is { } latest
+        ? Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.Report.FiscalYear) && e.Report.FiscalYear < latest.Report.FiscalYear)
+        : null;
+
+    /// <summary>What changed from the previous publication to the latest: field, before, after.</summary>
+    public List<(string Field, string Before, string After)> Changes { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var indicator = await db.Indicators
@@ -48,6 +62,11 @@ public class DetailsModel(ShinchokuDb db) : PageModel
             : indicator.Direction ?? Direction.Unknown;
         DirectionText = direction.Describe() + (indicator.Direction is null ? "（目標値から判定）" : "（設定）");
         ChartPoints = BuildChart(indicator, Evaluations);
+        var planId = indicator.Initiative!.PlanId;
+        PublishedCycles = await db.ReportingCycles.AsNoTracking()
+            .Where(c => c.PlanId == planId && c.State == PublicationState.Published)
+            .ToDictionaryAsync(c => c.FiscalYear);
+        Changes = CompareWithPrevious(LatestPublished, PreviousPublished);
         // The history holds values before publication, so only staff see it.
         if (Publication.SeesUnpublished(User))
         {
@@ -55,6 +74,33 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// The changes from one published year to the next: values as written and the marks shown. Compared between
+    /// published years (not with the audit trail, which holds values before publication and is staff only).
+    /// </summary>
+    public static List<(string Field, string Before, string After)> CompareWithPrevious(ReportEvaluation? latest, ReportEvaluation? previous)
+    {
+        var changes = new List<(string, string, string)>();
+        if (latest is null || previous is null)
+        {
+            return changes;
+        }
+
+        void Compare(string field, string before, string after)
+        {
+            if (!string.Equals(before.Trim(), after.Trim(), StringComparison.Ordinal))
+            {
+                changes.Add((field, before.Length == 0 ? "－" : before, after.Length == 0 ? "－" : after));
+            }
+        }
+
+        Compare("実績値", previous.Report.Actual.Text, latest.Report.Actual.Text);
+        Compare("年度末見込値", previous.Report.Projection.Text, latest.Report.Projection.Text);
+        Compare("進捗", Shinchoku.Web.Dashboard.MarkText.TrendLabelOf(previous), Shinchoku.Web.Dashboard.MarkText.TrendLabelOf(latest));
+        Compare("評価", Shinchoku.Web.Dashboard.MarkText.Label(Shinchoku.Web.Dashboard.MarkText.BucketOf(previous)), Shinchoku.Web.Dashboard.MarkText.Label(Shinchoku.Web.Dashboard.MarkText.BucketOf(latest)));
+        return changes;
     }
 
     private static List<ChartPoint> BuildChart(Indicator indicator, List<ReportEvaluation> evaluations)

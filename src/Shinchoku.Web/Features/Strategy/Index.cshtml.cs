@@ -11,6 +11,9 @@ public class IndexModel(ShinchokuDb db) : PageModel
 {
     public PlanTree Tree { get; private set; } = null!;
 
+    /// <summary>The plan's published progress (counts of marks), published reports only.</summary>
+    public Shinchoku.Web.Dashboard.PlanProgress Progress { get; private set; } = null!;
+
     public string StatusText => Tree.Plan.Status switch
     {
         PlanStatus.Current => "現行",
@@ -27,6 +30,7 @@ public class IndexModel(ShinchokuDb db) : PageModel
         }
 
         Tree = tree;
+        Progress = await Shinchoku.Web.Dashboard.PlanProgress.LoadAsync(db, tree);
         return Page();
     }
 }

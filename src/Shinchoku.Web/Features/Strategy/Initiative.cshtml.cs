@@ -1,14 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Features.Strategy;
 
-/// <summary>An initiative with every place it is listed (【再掲】 included) and its indicators. Public.</summary>
+/// <summary>
+/// An initiative with every place it is listed (【再掲】 included), its KPIs with the latest published values and
+/// marks, and the published narratives (取組状況, 課題, 今後の取組方針). Public; published reports only.
+/// </summary>
 public class InitiativeModel(ShinchokuDb db) : PageModel
 {
     public Initiative Initiative { get; private set; } = null!;
+
+    public PlanProgress Progress { get; private set; } = null!;
+
+    public IReadOnlyList<KpiRow> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey)
     {
@@ -20,6 +28,8 @@ public class InitiativeModel(ShinchokuDb db) : PageModel
         }
 
         Initiative = initiative;
+        Progress = await PlanProgress.LoadAsync(db, tree!);
+        Rows = Progress.RowsOf(initiative);
         return Page();
     }
 }

@@ -1,14 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Features.Strategy;
 
-/// <summary>One node of a plan's tree with its initiatives and sub-nodes. Public.</summary>
+/// <summary>
+/// One node of a plan's tree (area, field, pillar …) with its initiatives, sub-nodes, its KPIs with the latest
+/// published values and marks, and the marks counted from the nodes below. Public; published reports only.
+/// </summary>
 public class NodeModel(ShinchokuDb db) : PageModel
 {
+    /// <summary>The most KPIs listed on a node page; the search lists them all, page by page.</summary>
+    public const int TableLimit = 100;
+
     public PlanNode Node { get; private set; } = null!;
+
+    public PlanProgress Progress { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey)
     {
@@ -20,6 +29,12 @@ public class NodeModel(ShinchokuDb db) : PageModel
         }
 
         Node = node;
+        Progress = await PlanProgress.LoadAsync(db, tree!);
         return Page();
     }
+
+    public string SearchUrl(PlanNode node) =>
+        $"/indicators?plan={Uri.EscapeDataString(Progress.Plan.Key)}"
+        + (Progress.Shown is { } y ? $"&fy={y.FiscalYear}" : "")
+        + $"&area={Uri.EscapeDataString(node.Key)}";
 }

@@ -1,0 +1,8 @@
+using Shinchoku.Web.Data;
+
+namespace Shinchoku.Web.Features.Dashboard;
+
+/// <summary>The home page in English: the same published counts as the Japanese home page, in English words. Public.</summary>
+public class EnglishModel(ShinchokuDb db) : IndexModel(db)
+{
+}

@@ -1,0 +1,358 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Rules;
+using Indicator = Shinchoku.Web.Indicators.Indicator;
+using Shinchoku.Core.Strategy;
+using Shinchoku.Core.Time;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Strategy;
+
+namespace Shinchoku.Web.OpenData;
+
+/// <summary>
+/// Everything the open data serves, read once from the database and kept until the data changes. Only published
+/// reporting cycles are read (<see cref="Reporting.Publication"/>'s rule for anonymous visitors): values of Draft or
+/// Submitted cycles are never loaded here, so they cannot reach the API, CSV or ZIP.
+/// </summary>
+public sealed class OpenDataSnapshot
+{
+    internal OpenDataSnapshot(string version, DateTimeOffset? lastModified)
+    {
+        Version = version;
+        LastModified = lastModified;
+        ETag = "\"" + version + "\"";
+    }
+
+    /// <summary>A short hash of the data version; changes when a cycle is published or the data changes.</summary>
+    public string Version { get; }
+
+    /// <summary>The entity tag of every answer built from this snapshot.</summary>
+    public string ETag { get; }
+
+    /// <summary>The latest publication or override, when there is one.</summary>
+    public DateTimeOffset? LastModified { get; }
+
+    public List<PlanItem> Plans { get; } = [];
+
+    public Dictionary<string, PlanTreeAnswer> Trees { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, List<InitiativeItem>> Initiatives { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each public plan's nodes, flat in tree order, for CSV.</summary>
+    public Dictionary<string, List<TreeNode>> Nodes { get; } = new(StringComparer.Ordinal);
+
+    public List<IndicatorEntry> Indicators { get; } = [];
+
+    public Dictionary<int, IndicatorEntry> IndicatorsById { get; } = [];
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> json = new(StringComparer.Ordinal);
+
+    /// <summary>The JSON answer for <paramref name="key"/> (a query string), made once per snapshot; at most 1,000 are kept.</summary>
+    public byte[] CachedJson(string key, Func<byte[]> make)
+    {
+        if (json.TryGetValue(key, out var bytes))
+        {
+            return bytes;
+        }
+
+        bytes = make();
+        if (json.Count < 1000)
+        {
+            json.TryAdd(key, bytes);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The bulk download, built on first request (building it twice at once is harmless).</summary>
+    public byte[]? Zip { get; set; }
+}
+
+/// <summary>An indicator with its list rows per published fiscal year and the node keys it falls under (for the area filter).</summary>
+public sealed class IndicatorEntry
+{
+    internal IndicatorEntry(IndicatorDetail detail, IReadOnlyDictionary<int, IndicatorItem> byYear, IndicatorItem latest, HashSet<string> areaKeys)
+    {
+        Detail = detail;
+        ByYear = byYear;
+        Latest = latest;
+        AreaKeys = areaKeys;
+    }
+
+    public IndicatorDetail Detail { get; }
+
+    /// <summary>The list row for each published fiscal year.</summary>
+    public IReadOnlyDictionary<int, IndicatorItem> ByYear { get; }
+
+    /// <summary>The list row for the latest published fiscal year (or without marks when none is published).</summary>
+    public IndicatorItem Latest { get; }
+
+    /// <summary>The keys of the nodes the indicator's initiative is listed under and of all their ancestors.</summary>
+    public HashSet<string> AreaKeys { get; }
+}
+
+/// <summary>
+/// Keeps the current <see cref="OpenDataSnapshot"/>: it asks the database for a cheap data version (published
+/// cycles and their dates, plan statuses, counts and versions of the rest) at most every
+/// <c>OpenData:VersionCheckMilliseconds</c> (default 1000; 0 = on every request) and rebuilds the snapshot when it
+/// differs, so a publication shows within that time. Edits that change no count or version (a node's text) show
+/// at the latest after <c>OpenData:SnapshotMaxAgeSeconds</c> (300 s).
+/// </summary>
+public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration) : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly TimeSpan maxAge = TimeSpan.FromSeconds(configuration.GetValue("OpenData:SnapshotMaxAgeSeconds", 300));
+    private readonly TimeSpan checkEvery = TimeSpan.FromMilliseconds(configuration.GetValue("OpenData:VersionCheckMilliseconds", 1000));
+    private OpenDataSnapshot? current;
+    private DateTimeOffset builtAt;
+    private DateTimeOffset checkedAt;
+    private int checking;
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>The snapshot of the data as it is now.</summary>
+    public async Task<OpenDataSnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (current is { } recent && now - builtAt < maxAge
+            && (now - checkedAt < checkEvery || (checkEvery > TimeSpan.Zero && Interlocked.CompareExchange(ref checking, 1, 0) != 0)))
+        {
+            // Recently checked, or another request is checking right now: the current snapshot will do.
+            return recent;
+        }
+
+        try
+        {
+            return await CheckAsync(now, cancellationToken);
+        }
+        finally
+        {
+            Volatile.Write(ref checking, 0);
+        }
+    }
+
+    private async Task<OpenDataSnapshot> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShinchokuDb>();
+        var (version, lastModified) = await DataVersionAsync(db, cancellationToken);
+        var snapshot = current;
+        if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge)
+        {
+            checkedAt = now;
+            return snapshot;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            snapshot = current;
+            if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge)
+            {
+                return snapshot;
+            }
+
+            snapshot = await BuildAsync(db, version, lastModified, cancellationToken);
+            current = snapshot;
+            builtAt = clock.GetUtcNow();
+            checkedAt = now;
+            return snapshot;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<(string Version, DateTimeOffset? LastModified)> DataVersionAsync(ShinchokuDb db, CancellationToken cancellationToken)
+    {
+        // A few small queries; the cycles and plans are a handful of rows, the rest are aggregates.
+        var cycles = await db.ReportingCycles.AsNoTracking().Where(c => c.State == PublicationState.Published)
+            .Select(c => new { c.Id, c.PublishedAt }).ToListAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Status }).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.CountAsync(cancellationToken);
+        var indicatorVersions = await db.Indicators.SumAsync(i => (long)i.Version, cancellationToken);
+        var overrides = await db.RatingOverrides.Where(o => o.IsActive).CountAsync(cancellationToken);
+        var lastOverride = await db.RatingOverrides.MaxAsync(o => (int?)o.Id, cancellationToken);
+        var nodes = await db.PlanNodes.CountAsync(cancellationToken);
+        var placements = await db.InitiativePlacements.CountAsync(cancellationToken);
+
+        var text = new StringBuilder();
+        foreach (var c in cycles.OrderBy(c => c.Id))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"c{c.Id}:{c.PublishedAt?.UtcTicks};");
+        }
+
+        foreach (var p in plans.OrderBy(p => p.Id))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"p{p.Id}:{p.Status};");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};o{overrides}:{lastOverride};n{nodes};pl{placements}");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        var lastModified = cycles.Max(c => c.PublishedAt);
+        return (hash, lastModified);
+    }
+
+    private static async Task<OpenDataSnapshot> BuildAsync(ShinchokuDb db, string version, DateTimeOffset? lastModified, CancellationToken cancellationToken)
+    {
+        var snapshot = new OpenDataSnapshot(version, lastModified);
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Organization)
+            .Where(p => p.Status != PlanStatus.Draft).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var planIds = plans.ConvertAll(p => p.Id);
+        var cycles = await db.ReportingCycles.AsNoTracking()
+            .Where(c => c.State == PublicationState.Published && planIds.Contains(c.PlanId))
+            .OrderBy(c => c.FiscalYear).ToListAsync(cancellationToken);
+        var nodes = await db.PlanNodes.AsNoTracking().Where(n => planIds.Contains(n.PlanId)).ToListAsync(cancellationToken);
+        var initiatives = await db.Initiatives.AsNoTracking().Where(i => planIds.Contains(i.PlanId)).ToListAsync(cancellationToken);
+        var placements = await db.InitiativePlacements.AsNoTracking().Where(p => planIds.Contains(p.Node!.PlanId)).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => planIds.Contains(i.Initiative!.PlanId))
+            .Include(i => i.Departments).Include(i => i.Targets)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        // Only the reports of published cycles: the publication rule, applied in the query itself.
+        var reports = await db.IndicatorReports.AsNoTracking()
+            .Where(r => db.ReportingCycles.Any(c => c.State == PublicationState.Published
+                && c.PlanId == r.Indicator!.Initiative!.PlanId && c.FiscalYear == r.FiscalYear))
+            .Include(r => r.Overrides)
+            .ToListAsync(cancellationToken);
+
+        var nodesByPlan = nodes.ToLookup(n => n.PlanId);
+        var nodeById = nodes.ToDictionary(n => n.Id);
+        var placementsByNode = placements.ToLookup(p => p.NodeId);
+        var placementsByInitiative = placements.ToLookup(p => p.InitiativeId);
+        var initiativeById = initiatives.ToDictionary(i => i.Id);
+        var indicatorsByInitiative = indicators.ToLookup(i => i.InitiativeId);
+        var reportsByIndicator = reports.ToLookup(r => r.IndicatorId);
+        var cyclesByPlan = cycles.ToLookup(c => c.PlanId);
+
+        foreach (var plan in plans)
+        {
+            var planCycles = cyclesByPlan[plan.Id].ToList();
+            var planInitiatives = initiatives.Where(i => i.PlanId == plan.Id).ToList();
+            snapshot.Plans.Add(new PlanItem(
+                plan.Key, plan.Name, plan.VersionLabel, plan.Status.ToString().ToLowerInvariant(), plan.IssuedLabel, Date(plan.IssuedOn),
+                plan.Organization?.Name ?? "", plan.Organization?.Code ?? "", plan.Purpose,
+                nodesByPlan[plan.Id].Count(), planInitiatives.Count,
+                planInitiatives.Sum(i => indicatorsByInitiative[i.Id].Count()),
+                planCycles.ConvertAll(c => new PublishedReport(c.FiscalYear, YearName(c.FiscalYear), c.Title, Date(c.PublishedAt)))));
+
+            var planNodes = nodesByPlan[plan.Id].ToList();
+            var childrenOf = planNodes.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value);
+            TreeNode Build(PlanNode node) => new(
+                node.Key, node.Kind.ToString(), PlanTree.KindName(node.Kind), node.Label, node.Title, node.Body,
+                node.ParentId is { } parent && nodeById.TryGetValue(parent, out var p) ? p.Key : null,
+                node.Order,
+                [.. placementsByNode[node.Id].OrderBy(pl => pl.Order).Select(pl => new NodePlacement(
+                    initiativeById[pl.InitiativeId].Key, pl.Title ?? initiativeById[pl.InitiativeId].Title, pl.IsPrimary))],
+                [.. childrenOf[node.Id].OrderBy(c => c.Order).Select(Build)]);
+            var roots = planNodes.Where(n => n.ParentId is null).OrderBy(n => n.Order).Select(Build).ToList();
+            snapshot.Trees[plan.Key] = new PlanTreeAnswer(plan.Key, roots, OpenDataSetup.License);
+            var flat = new List<TreeNode>();
+            void Flatten(TreeNode n)
+            {
+                flat.Add(n);
+                foreach (var c in n.Children)
+                {
+                    Flatten(c);
+                }
+            }
+
+            roots.ForEach(Flatten);
+            snapshot.Nodes[plan.Key] = flat;
+
+            snapshot.Initiatives[plan.Key] = [.. planInitiatives.OrderBy(i => i.Id).Select(i => new InitiativeItem(
+                plan.Key, i.Key, i.Title, i.Body,
+                [.. placementsByInitiative[i.Id].OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Order).Select(p => nodeById[p.NodeId].Key)],
+                [.. indicatorsByInitiative[i.Id].OrderBy(x => x.Order).ThenBy(x => x.Id).Select(x => x.Id)]))];
+
+            var publishedOn = planCycles.ToDictionary(c => c.FiscalYear, c => Date(c.PublishedAt));
+            foreach (var initiative in planInitiatives)
+            {
+                var nodeKeys = placementsByInitiative[initiative.Id].OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Order)
+                    .Select(p => nodeById[p.NodeId].Key).ToList();
+                var areaKeys = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var placement in placementsByInitiative[initiative.Id])
+                {
+                    for (PlanNode? n = nodeById[placement.NodeId]; n is not null; n = n.ParentId is { } pid ? nodeById.GetValueOrDefault(pid) : null)
+                    {
+                        areaKeys.Add(n.Key);
+                    }
+                }
+
+                foreach (var indicator in indicatorsByInitiative[initiative.Id].OrderBy(x => x.Order).ThenBy(x => x.Id))
+                {
+                    var entry = Entry(plan, initiative, nodeKeys, areaKeys, indicator, [.. reportsByIndicator[indicator.Id].OrderBy(r => r.FiscalYear)], publishedOn);
+                    snapshot.Indicators.Add(entry);
+                    snapshot.IndicatorsById[indicator.Id] = entry;
+                }
+            }
+        }
+
+        return snapshot;
+    }
+
+    private static IndicatorEntry Entry(Plan plan, Initiative initiative, List<string> nodeKeys, HashSet<string> areaKeys,
+        Indicator indicator, List<IndicatorReport> reports, Dictionary<int, string?> publishedOn)
+    {
+        foreach (var report in reports)
+        {
+            indicator.Reports.Add(report);
+        }
+
+        var evaluations = reports.ConvertAll(r => ReportEvaluation.Of(indicator, r));
+        var departments = indicator.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToList();
+        var interim = indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MinBy(t => t.FiscalYear);
+        var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
+        var direction = (evaluations.Count > 0 ? evaluations[^1].Computed.Direction : indicator.Direction ?? Direction.Unknown).Describe();
+        var years = evaluations.ConvertAll(e => Year(e, publishedOn.GetValueOrDefault(e.Report.FiscalYear)));
+        var detail = new IndicatorDetail(
+            indicator.Id, plan.Key, plan.Organization?.Name ?? "", plan.Organization?.Code ?? "", initiative.Key, initiative.Title, nodeKeys,
+            indicator.Name, indicator.Unit, direction, departments, Value(indicator.Baseline), indicator.BaselineFiscalYear,
+            [.. indicator.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.Kind).Select(Target)], years, OpenDataSetup.License);
+
+        IndicatorItem Item(ReportEvaluation? e) => new(
+            indicator.Id, plan.Key, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit, direction, departments,
+            Value(indicator.Baseline), indicator.BaselineFiscalYear,
+            interim is null ? null : Target(interim), final is null ? null : Target(final),
+            e?.Report.FiscalYear, e is null ? null : YearName(e.Report.FiscalYear), e?.ValueText,
+            e?.Computed.Progress is { } p ? Math.Round(p, 4) : null,
+            e is null ? "" : ShownTrend(e), e?.Shown.RatingGlyph ?? "", e?.Computed.ReasonText);
+
+        var byYear = evaluations.ToDictionary(e => e.Report.FiscalYear, Item);
+        var latest = evaluations.Count > 0 ? byYear[evaluations[^1].Report.FiscalYear] : Item(null);
+        return new IndicatorEntry(detail, byYear, latest, areaKeys);
+    }
+
+    private static YearItem Year(ReportEvaluation e, string? publishedOn)
+    {
+        var r = e.Report;
+        return new YearItem(
+            r.FiscalYear, YearName(r.FiscalYear), publishedOn, Value(r.Actual), Value(r.Projection), r.ProjectionBasis,
+            e.Computed.Source.ToString(), e.Computed.Progress is { } p ? Math.Round(p, 4) : null,
+            new Marks(e.Computed.TrendGlyph, e.Computed.RatingGlyph, e.Computed.InterimReached is { } c ? MarkGlyphs.InterimGlyph(c) : ""),
+            new Marks(ShownTrend(e), e.Shown.RatingGlyph, e.InterimGlyph),
+            e.Override is { } o ? new OverrideItem(o.Reason, Date(o.At) ?? "", new Marks(
+                o.Trend is { } t ? t.Glyph(e.Computed.FromActual) : "", o.Rating?.Glyph() ?? "", o.InterimReached is { } i ? MarkGlyphs.InterimGlyph(i) : "")) : null,
+            e.Computed.ReasonText, e.Explanation, r.Status, r.MissedReason, r.Countermeasure, r.Challenges, r.Plan);
+    }
+
+    private static string ShownTrend(ReportEvaluation e) => e.Shown.Trend is { } t ? t.Glyph(e.Computed.FromActual) : "";
+
+    private static TargetItem Target(IndicatorTarget t) =>
+        new(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標", t.FiscalYear, YearName(t.FiscalYear), Value(t.Value));
+
+    internal static ValueItem Value(RecordedValue v) => new(v.Text, v.Kind.ToString(), v.Magnitude, v.Unit, Date(v.AsOf));
+
+    /// <summary>令和2年度 for 2020.</summary>
+    internal static string YearName(int startYear) =>
+        startYear is >= FiscalYear.MinStartYear and <= FiscalYear.MaxStartYear ? new FiscalYear(startYear).ToString() : startYear.ToString(CultureInfo.InvariantCulture);
+
+    internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The date in Japan (UTC+9) of a moment, as YYYY-MM-DD.</summary>
+    internal static string? Date(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

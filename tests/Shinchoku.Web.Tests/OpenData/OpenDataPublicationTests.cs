@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+
+namespace Shinchoku.Web.Tests.OpenData;
+
+/// <summary>
+/// Values entered for a cycle that is not published (the demo's Draft 令和3年度) never appear in the API, CSV or ZIP;
+/// publishing the cycle shows them at once (what was cached is invalidated).
+/// </summary>
+public class OpenDataPublicationTests
+{
+    public static TheoryData<DatabaseProvider> Providers => DemoApps.Providers;
+
+    private const string Marker = "987,654,321件";
+    private const string Narrative = "入力中の取組状況ZQX";
+
+    private static readonly string[] Urls =
+    [
+        "/api/v1/indicators?pageSize=500",
+        "/api/v1/indicators?pageSize=500&fiscalYear=2021",
+        "/api/v1/indicators.csv",
+        "/api/v1/indicators.csv?fiscalYear=2021",
+        "/api/v1/values.csv",
+        "/api/v1/plans",
+        "/api/v1/plans.csv",
+    ];
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task DraftValues_NeverAppear_UntilTheCycleIsPublished(DatabaseProvider provider)
+    {
+        TestApp.SkipUnlessAvailable(provider);
+        // Checked on every request here; by default the data version is checked at most once a second.
+        using var app = new TestApp(provider, settings: new Dictionary<string, string?> { ["OpenData:VersionCheckMilliseconds"] = "0" });
+        var client = app.CreateClient();
+        int id;
+        await using (var scope = app.Scope(out var db))
+        {
+            var indicator = await db.Indicators.FirstAsync(i => i.Name == "年間用紙使用量");
+            id = indicator.Id;
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
+            Assert.Equal(PublicationState.Draft, cycle.State);
+        }
+
+        // Fetch once before the values are entered, so that a stale cache would be noticed.
+        Assert.DoesNotContain(Marker, await EverythingAsync(client, id), StringComparison.Ordinal);
+
+        await using (var scope = app.Scope(out var db))
+        {
+            db.IndicatorReports.Add(new IndicatorReport
+            {
+                IndicatorId = id,
+                FiscalYear = 2021,
+                Actual = RecordedValue.From(Marker).Value,
+                Projection = RecordedValue.From(Marker).Value,
+                Status = Narrative,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var state in new[] { PublicationState.Draft, PublicationState.Submitted })
+        {
+            await using (var scope = app.Scope(out var db))
+            {
+                var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
+                cycle.State = state;
+                await db.SaveChangesAsync();
+            }
+
+            var everything = await EverythingAsync(client, id);
+            Assert.DoesNotContain(Marker, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(Narrative, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain("令和3年度 進捗", everything, StringComparison.Ordinal);
+            var year2021 = await OpenDataApiTests.GetJsonAsync(client, "/api/v1/indicators?fiscalYear=2021");
+            Assert.Equal(0, year2021.GetProperty("total").GetInt32());
+        }
+
+        using var before = await client.GetAsync(new Uri("/api/v1/plans", UriKind.Relative));
+        await using (var scope = app.Scope(out var db))
+        {
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
+            cycle.State = PublicationState.Published;
+            cycle.PublishedAt = new DateTimeOffset(2022, 6, 30, 1, 0, 0, TimeSpan.Zero); // 10:00 in Japan
+            await db.SaveChangesAsync();
+        }
+
+        // A client holding the answer from before the publication gets the new data, not 304.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/plans");
+        request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        using var after = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(new DateTimeOffset(2022, 6, 30, 1, 0, 0, TimeSpan.Zero), after.Content.Headers.LastModified);
+
+        var published = await EverythingAsync(client, id);
+        Assert.Contains(Marker, published, StringComparison.Ordinal);
+        Assert.Contains(Narrative, published, StringComparison.Ordinal);
+        Assert.Contains("2022-06-30", published, StringComparison.Ordinal);
+        var detail = await OpenDataApiTests.GetJsonAsync(client, $"/api/v1/indicators/{id}");
+        Assert.Equal([2020, 2021], detail.GetProperty("years").EnumerateArray().Select(y => y.GetProperty("fiscalYear").GetInt32()));
+    }
+
+    /// <summary>Every answer of the open data as text: JSON, CSV, and each file of the ZIP.</summary>
+    private static async Task<string> EverythingAsync(HttpClient client, int id)
+    {
+        var text = new StringBuilder();
+        foreach (var url in Urls.Append($"/api/v1/indicators/{id}"))
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            text.AppendLine(await response.Content.ReadAsStringAsync());
+        }
+
+        using var zip = new ZipArchive(await client.GetStreamAsync(new Uri("/api/v1/download.zip", UriKind.Relative)));
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            text.AppendLine(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
+    }
+}
