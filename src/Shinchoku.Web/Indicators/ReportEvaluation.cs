@@ -57,6 +57,9 @@ public sealed record ReportEvaluation(
         _ => "",
     };
 
+    /// <summary>The arrow shown (an override's, else the computed one), in parentheses when read from the actual; empty when none.</summary>
+    public string ShownTrendGlyph => Shown.Trend is { } t ? t.Glyph(Computed.FromActual) : "";
+
     /// <summary>The interim mark shown: ○, ×, or empty.</summary>
     public string InterimGlyph => Shown.InterimReached is { } r ? MarkGlyphs.InterimGlyph(r) : "";
 

@@ -320,7 +320,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             interim is null ? null : Target(interim), final is null ? null : Target(final),
             e?.Report.FiscalYear, e is null ? null : YearName(e.Report.FiscalYear), e?.ValueText,
             e?.Computed.Progress is { } p ? Math.Round(p, 4) : null,
-            e is null ? "" : ShownTrend(e), e?.Shown.RatingGlyph ?? "", e?.Computed.ReasonText);
+            e is null ? "" : e.ShownTrendGlyph, e?.Shown.RatingGlyph ?? "", e?.Computed.ReasonText);
 
         var byYear = evaluations.ToDictionary(e => e.Report.FiscalYear, Item);
         var latest = evaluations.Count > 0 ? byYear[evaluations[^1].Report.FiscalYear] : Item(null);
@@ -334,13 +334,12 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             r.FiscalYear, YearName(r.FiscalYear), publishedOn, Value(r.Actual), Value(r.Projection), r.ProjectionBasis,
             e.Computed.Source.ToString(), e.Computed.Progress is { } p ? Math.Round(p, 4) : null,
             new Marks(e.Computed.TrendGlyph, e.Computed.RatingGlyph, e.Computed.InterimReached is { } c ? MarkGlyphs.InterimGlyph(c) : ""),
-            new Marks(ShownTrend(e), e.Shown.RatingGlyph, e.InterimGlyph),
+            new Marks(e.ShownTrendGlyph, e.Shown.RatingGlyph, e.InterimGlyph),
             e.Override is { } o ? new OverrideItem(o.Reason, Date(o.At) ?? "", new Marks(
                 o.Trend is { } t ? t.Glyph(e.Computed.FromActual) : "", o.Rating?.Glyph() ?? "", o.InterimReached is { } i ? MarkGlyphs.InterimGlyph(i) : "")) : null,
             e.Computed.ReasonText, e.Explanation, r.Status, r.MissedReason, r.Countermeasure, r.Challenges, r.Plan);
     }
 
-    private static string ShownTrend(ReportEvaluation e) => e.Shown.Trend is { } t ? t.Glyph(e.Computed.FromActual) : "";
 
     private static TargetItem Target(IndicatorTarget t) =>
         new(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標", t.FiscalYear, YearName(t.FiscalYear), Value(t.Value));

@@ -125,8 +125,6 @@ public abstract class AdminPageModel : PageModel
     }
 }
 
-/// <summary>A problem with a posted form: the id of the field (null for the form as a whole) and the message.</summary>
-public sealed record FormError(string? Field, string Message);
 
 /// <summary>
 /// A short fingerprint of what a form was filled from. The form carries it back; when the record has changed

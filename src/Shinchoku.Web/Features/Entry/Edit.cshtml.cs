@@ -48,6 +48,11 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
 
     public string? TheirAuthor { get; private set; }
 
+    /// <summary>The problems of the posted form, for the error summary; field ids as the form names them (Form_Actual).</summary>
+    public IReadOnlyList<FormError> FormErrors => [.. ModelState
+        .Where(m => m.Value!.Errors.Count > 0)
+        .SelectMany(m => m.Value!.Errors.Select(e => new FormError(m.Key.Length == 0 ? null : m.Key.Replace('.', '_'), e.ErrorMessage)))];
+
     public bool HasInterimTarget => Indicator.Targets.Any(t => t.Kind == TargetKind.Interim);
 
     public async Task<IActionResult> OnGetAsync(int cycleId, int indicatorId, bool saved = false)

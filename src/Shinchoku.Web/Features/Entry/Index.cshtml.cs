@@ -25,7 +25,7 @@ public class IndexModel(ShinchokuDb db, Access access) : PageModel
                 var report = i.Reports.FirstOrDefault();
                 var e = report is null ? null : ReportEvaluation.Of(i, report);
                 return new Row(i.Id, i.Name, string.Join("、", i.Departments.Select(d => d.Name)), report is not null,
-                    e?.Shown.Trend is { } t ? Core.Rules.MarkGlyphs.Glyph(t, e.Computed.FromActual) : "", e?.Shown.RatingGlyph ?? "");
+                    e?.ShownTrendGlyph ?? "", e?.Shown.RatingGlyph ?? "");
             });
             Cycles.Add(new CycleView(cycle, cycle.Plan!.Name, rows));
         }
