@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
 using Indicator = Shinchoku.Web.Indicators.Indicator;
 using Shinchoku.Web.Strategy;
@@ -292,7 +293,7 @@ public sealed class PlanProgress
     {
         var planId = tree.Plan.Id;
         var years = (await db.ReportingCycles.AsNoTracking()
-                .Where(c => c.PlanId == planId && c.State == PublicationState.Published)
+                .Where(c => c.PlanId == planId).Where(Publication.IsPublished)
                 .Select(c => new { c.FiscalYear, c.Title, c.PublishedAt })
                 .ToListAsync(cancellationToken))
             .OrderBy(c => c.FiscalYear).Select(c => new PublishedYear(c.FiscalYear, c.Title, c.PublishedAt)).ToList();
@@ -314,7 +315,7 @@ public sealed class PlanProgress
             .Where(i => i.Initiative!.PlanId == planId)
             .Include(i => i.Departments)
             .Include(i => i.Targets)
-            .Include(i => i.Reports.Where(r => wanted.Contains(r.FiscalYear))).ThenInclude(r => r.Overrides)
+            .Include(i => i.Reports.Where(r => wanted.Contains(r.FiscalYear) && r.State == ReportState.Approved)).ThenInclude(r => r.Overrides)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 

@@ -39,6 +39,16 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Reporting.ReviewEvent> ReviewEvents => Set<Reporting.ReviewEvent>();
+
+    public DbSet<Council.CouncilMeeting> CouncilMeetings => Set<Council.CouncilMeeting>();
+
+    public DbSet<Council.MeetingMaterial> MeetingMaterials => Set<Council.MeetingMaterial>();
+
+    public DbSet<Council.CouncilPost> CouncilPosts => Set<Council.CouncilPost>();
+
+    public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
+
     /// <summary>
     /// Saves, bumping the version of every changed indicator and report (a stale edit then fails as a conflict)
     /// and writing an audit entry for every changed field of KPI data, in the same transaction.
@@ -182,7 +192,7 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Modified && entry.Entity is Indicator or IndicatorReport)
+            if (entry.State == EntityState.Modified && entry.Entity is Indicator or IndicatorReport or Council.CouncilMeeting)
             {
                 var version = entry.Property(nameof(Indicator.Version));
                 version.CurrentValue = (int)version.OriginalValue! + 1;

@@ -220,6 +220,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
                 PrintedRating = row.PrintedRating ?? "",
                 PrintedInterimReached = row.PrintedInterimReached ?? "",
                 PrintedJudgementNote = row.JudgedDifferently,
+                State = file.Report.State == PublicationState.Published ? ReportState.Approved : ReportState.InProgress,
             });
             db.Indicators.Add(indicator);
         }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Strategy;
 
@@ -24,7 +25,7 @@ public class IndexModel(ShinchokuDb db) : PageModel
     {
         Current = await PlanProgress.LoadAsync(db, null, User);
         var keys = await db.Plans
-            .Where(p => p.Status != PlanStatus.Draft && db.ReportingCycles.Any(c => c.PlanId == p.Id && c.State == PublicationState.Published))
+            .Where(p => p.Status != PlanStatus.Draft && db.ReportingCycles.Where(Publication.IsPublished).Any(c => c.PlanId == p.Id))
             .OrderByDescending(p => p.Id).Select(p => p.Key).ToListAsync();
         foreach (var key in keys.Where(k => k != Current?.Plan.Key))
         {

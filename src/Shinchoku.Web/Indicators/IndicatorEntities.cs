@@ -39,6 +39,11 @@ public class Indicator
 
     public List<IndicatorReport> Reports { get; } = [];
 
+    /// <summary>The indicator of the previous version of the plan this one continues (lineage), if any.</summary>
+    public int? PredecessorId { get; set; }
+
+    public Indicator? Predecessor { get; set; }
+
     /// <summary>Incremented on every save; a stale value means someone else saved first.</summary>
     public int Version { get; set; }
 }
@@ -97,6 +102,28 @@ public class ReportingCycle
     public PublicationState State { get; set; }
 
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The day by which departments are to submit (提出期限), when set.</summary>
+    public DateOnly? Deadline { get; set; }
+}
+
+/// <summary>Where one indicator's report stands in a reporting cycle: 未着手 → 入力中 → 提出済 → 差戻し or 承認済.</summary>
+public enum ReportState
+{
+    /// <summary>未着手: requested, nothing entered yet.</summary>
+    NotStarted,
+
+    /// <summary>入力中: the department is entering.</summary>
+    InProgress,
+
+    /// <summary>提出済: submitted to the DX office, waiting for review.</summary>
+    Submitted,
+
+    /// <summary>差戻し: returned by the DX office with a reason (also after publication, to correct it).</summary>
+    Returned,
+
+    /// <summary>承認済: approved; public once its cycle is published.</summary>
+    Approved,
 }
 
 /// <summary>One indicator's report for one fiscal year: actual, projection, narratives, printed marks.</summary>
@@ -148,6 +175,21 @@ public class IndicatorReport
     public string? PrintedJudgementNote { get; set; }
 
     public List<RatingOverrideRecord> Overrides { get; } = [];
+
+    /// <summary>Where the report stands in its cycle; only approved reports of published cycles are public.</summary>
+    public ReportState State { get; set; }
+
+    /// <summary>When the report was last approved.</summary>
+    public DateTimeOffset? ApprovedAt { get; set; }
+
+    /// <summary>When a correction after publication was approved (shown publicly as 訂正); null when never corrected.</summary>
+    public DateTimeOffset? CorrectedAt { get; set; }
+
+    /// <summary>Submissions, returns, approvals, reopenings and comments, oldest first.</summary>
+    public List<Reporting.ReviewEvent> ReviewEvents { get; } = [];
+
+    /// <summary>Expert answers, the department's actions and the council's advice on this report.</summary>
+    public List<Council.CouncilPost> CouncilPosts { get; } = [];
 
     /// <summary>Incremented on every save; the concurrency token.</summary>
     public int Version { get; set; }

@@ -96,7 +96,7 @@ public sealed class IndicatorEntry
 
 /// <summary>
 /// Keeps the current <see cref="OpenDataSnapshot"/>: it asks the database for a cheap data version (published
-/// cycles and their dates, plan statuses, counts and versions of the rest) at most every
+/// cycles and their dates, plan statuses, counts and versions of indicators and reports) at most every
 /// <c>OpenData:VersionCheckMilliseconds</c> (default 1000; 0 = on every request) and rebuilds the snapshot when it
 /// differs, so a publication shows within that time. Edits that change no count or version (a node's text) show
 /// at the latest after <c>OpenData:SnapshotMaxAgeSeconds</c> (300 s).
@@ -170,11 +170,13 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     private static async Task<(string Version, DateTimeOffset? LastModified)> DataVersionAsync(ShinchokuDb db, CancellationToken cancellationToken)
     {
         // A few small queries; the cycles and plans are a handful of rows, the rest are aggregates.
-        var cycles = await db.ReportingCycles.AsNoTracking().Where(c => c.State == PublicationState.Published)
+        var cycles = await db.ReportingCycles.AsNoTracking().Where(Reporting.Publication.IsPublished)
             .Select(c => new { c.Id, c.PublishedAt }).ToListAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Status }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.CountAsync(cancellationToken);
         var indicatorVersions = await db.Indicators.SumAsync(i => (long)i.Version, cancellationToken);
+        var reports = await db.IndicatorReports.CountAsync(cancellationToken);
+        var reportVersions = await db.IndicatorReports.SumAsync(r => (long)r.Version, cancellationToken);
         var overrides = await db.RatingOverrides.Where(o => o.IsActive).CountAsync(cancellationToken);
         var lastOverride = await db.RatingOverrides.MaxAsync(o => (int?)o.Id, cancellationToken);
         var nodes = await db.PlanNodes.CountAsync(cancellationToken);
@@ -191,7 +193,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             text.Append(CultureInfo.InvariantCulture, $"p{p.Id}:{p.Status};");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};o{overrides}:{lastOverride};n{nodes};pl{placements}");
+        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
         var lastModified = cycles.Max(c => c.PublishedAt);
         return (hash, lastModified);
@@ -204,7 +206,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             .Where(p => p.Status != PlanStatus.Draft).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var planIds = plans.ConvertAll(p => p.Id);
         var cycles = await db.ReportingCycles.AsNoTracking()
-            .Where(c => c.State == PublicationState.Published && planIds.Contains(c.PlanId))
+            .Where(Reporting.Publication.IsPublished).Where(c => planIds.Contains(c.PlanId))
             .OrderBy(c => c.FiscalYear).ToListAsync(cancellationToken);
         var nodes = await db.PlanNodes.AsNoTracking().Where(n => planIds.Contains(n.PlanId)).ToListAsync(cancellationToken);
         var initiatives = await db.Initiatives.AsNoTracking().Where(i => planIds.Contains(i.PlanId)).ToListAsync(cancellationToken);
@@ -214,9 +216,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             .Include(i => i.Departments).Include(i => i.Targets)
             .AsSplitQuery().ToListAsync(cancellationToken);
         // Only the reports of published cycles: the publication rule, applied in the query itself.
-        var reports = await db.IndicatorReports.AsNoTracking()
-            .Where(r => db.ReportingCycles.Any(c => c.State == PublicationState.Published
-                && c.PlanId == r.Indicator!.Initiative!.PlanId && c.FiscalYear == r.FiscalYear))
+        var reports = await Reporting.Publication.PublicReports(db).AsNoTracking()
             .Include(r => r.Overrides)
             .ToListAsync(cancellationToken);
 

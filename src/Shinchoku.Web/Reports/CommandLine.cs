@@ -174,7 +174,7 @@ public static class CommandLine
         LoadedReport? report;
         try
         {
-            report = await exporter.LoadAsync(planKey, year, ct);
+            report = await exporter.LoadAsync(planKey, year, cancellationToken: ct);
         }
         catch (PlanNotFoundException e)
         {

@@ -88,7 +88,8 @@ public sealed class ReportExporter(ShinchokuDb db)
     }
 
     /// <summary>Loads the report of <paramref name="planKey"/> for <paramref name="fiscalYear"/>; null when the plan has neither reports nor a cycle for it.</summary>
-    public async Task<LoadedReport?> LoadAsync(string planKey, int fiscalYear, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="approvedOnly"/> (for visitors), reports not approved are left out as if not entered.</remarks>
+    public async Task<LoadedReport?> LoadAsync(string planKey, int fiscalYear, bool approvedOnly = false, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Key == planKey, cancellationToken)
             ?? throw new PlanNotFoundException(planKey, await db.Plans.OrderBy(p => p.Id).Select(p => p.Key).ToListAsync(cancellationToken));
@@ -106,7 +107,7 @@ public sealed class ReportExporter(ShinchokuDb db)
 
         var indicators = await query
             .Include(i => i.Targets)
-            .Include(i => i.Reports.Where(r => r.FiscalYear == fiscalYear)).ThenInclude(r => r.Overrides)
+            .Include(i => i.Reports.Where(r => r.FiscalYear == fiscalYear && (!approvedOnly || r.State == ReportState.Approved))).ThenInclude(r => r.Overrides)
             .OrderBy(i => i.Order).ThenBy(i => i.Id)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

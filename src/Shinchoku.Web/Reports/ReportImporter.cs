@@ -500,7 +500,8 @@ public sealed class ReportImporter(ShinchokuDb db)
 
             var report = indicator.Reports.FirstOrDefault(r => r.FiscalYear == year);
             var isNew = report is null;
-            report ??= new IndicatorReport { FiscalYear = year };
+            // A report that arrives in a sheet counts as submitted: the DX office reviews and approves it before it is public.
+            report ??= new IndicatorReport { FiscalYear = year, State = ReportState.Submitted };
             var before = changes.Count;
             var fy = new FiscalYear(year).ToString();
             if (row.Has(ReportColumn.Actual))

@@ -42,6 +42,11 @@ public class Plan
 
     public PlanStatus Status { get; set; }
 
+    /// <summary>The plan this version was made from (1.0 for 1.1), if any.</summary>
+    public int? PredecessorId { get; set; }
+
+    public Plan? Predecessor { get; set; }
+
     /// <summary>戦略の趣旨 and other introductory text.</summary>
     public string? Purpose { get; set; }
 

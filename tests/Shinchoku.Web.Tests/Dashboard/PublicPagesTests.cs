@@ -41,6 +41,7 @@ public class PublicPagesTests
                     Projection = RecordedValue.From(DraftValue).Value,
                     Status = DraftNarrative,
                     Plan = DraftNarrative,
+                    State = ReportState.Submitted,
                 });
             }
 
@@ -74,6 +75,7 @@ public class PublicPagesTests
         await using (var scope = app.Scope(out var db))
         {
             var cycle = await db.ReportingCycles.SingleAsync(c => c.State == PublicationState.Draft);
+            await db.IndicatorReports.Where(r => r.FiscalYear == cycle.FiscalYear).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReportState.Approved));
             cycle.State = PublicationState.Published;
             cycle.PublishedAt = new DateTimeOffset(2022, 3, 25, 1, 0, 0, TimeSpan.Zero);
             await db.SaveChangesAsync();

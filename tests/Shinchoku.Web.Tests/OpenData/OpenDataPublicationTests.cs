@@ -58,6 +58,7 @@ public class OpenDataPublicationTests
                 Actual = RecordedValue.From(Marker).Value,
                 Projection = RecordedValue.From(Marker).Value,
                 Status = Narrative,
+                State = ReportState.Submitted,
             });
             await db.SaveChangesAsync();
         }
@@ -85,6 +86,7 @@ public class OpenDataPublicationTests
             var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
             cycle.State = PublicationState.Published;
             cycle.PublishedAt = new DateTimeOffset(2022, 6, 30, 1, 0, 0, TimeSpan.Zero); // 10:00 in Japan
+            (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2021)).State = ReportState.Approved;
             await db.SaveChangesAsync();
         }
 

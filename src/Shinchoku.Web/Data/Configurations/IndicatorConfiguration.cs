@@ -30,6 +30,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.Navigation(i => i.Baseline).IsRequired();
         b.HasOne(i => i.Initiative).WithMany(i => i.Indicators).HasForeignKey(i => i.InitiativeId);
         b.HasMany(i => i.Departments).WithMany().UsingEntity("IndicatorDepartments");
+        b.HasOne(i => i.Predecessor).WithMany().HasForeignKey(i => i.PredecessorId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -69,7 +70,10 @@ internal sealed class IndicatorReportConfiguration : IEntityTypeConfiguration<In
         b.Property(r => r.PrintedRating).HasMaxLength(20);
         b.Property(r => r.PrintedInterimReached).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         b.HasOne(r => r.Indicator).WithMany(i => i.Reports).HasForeignKey(r => r.IndicatorId);
+        b.HasMany(r => r.ReviewEvents).WithOne(e => e.Report).HasForeignKey(e => e.IndicatorReportId);
+        b.HasMany(r => r.CouncilPosts).WithOne(p => p.Report).HasForeignKey(p => p.IndicatorReportId);
         b.HasMany(r => r.Overrides).WithOne().HasForeignKey(o => o.IndicatorReportId);
     }
 }
@@ -95,5 +99,67 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Entity).HasMaxLength(50);
         b.Property(a => a.Field).HasMaxLength(100);
         b.HasIndex(a => new { a.IndicatorId, a.At });
+    }
+}
+
+internal sealed class ReviewEventConfiguration : IEntityTypeConfiguration<Reporting.ReviewEvent>
+{
+    public void Configure(EntityTypeBuilder<Reporting.ReviewEvent> b)
+    {
+        b.Property(e => e.Action).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Text).HasMaxLength(4000);
+        b.Property(e => e.By).HasMaxLength(100);
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.HasIndex(e => new { e.IndicatorReportId, e.At });
+    }
+}
+
+internal sealed class CouncilMeetingConfiguration : IEntityTypeConfiguration<Council.CouncilMeeting>
+{
+    public void Configure(EntityTypeBuilder<Council.CouncilMeeting> b)
+    {
+        b.Property(m => m.Title).HasMaxLength(300);
+        b.Property(m => m.Members).HasMaxLength(4000);
+        b.Property(m => m.Agenda).HasMaxLength(4000);
+        b.Property(m => m.Advice).HasMaxLength(20000);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasOne(m => m.Plan).WithMany().HasForeignKey(m => m.PlanId);
+        b.HasOne(m => m.Cycle).WithMany().HasForeignKey(m => m.CycleId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(m => m.Materials).WithOne().HasForeignKey(x => x.MeetingId);
+    }
+}
+
+internal sealed class MeetingMaterialConfiguration : IEntityTypeConfiguration<Council.MeetingMaterial>
+{
+    public void Configure(EntityTypeBuilder<Council.MeetingMaterial> b)
+    {
+        b.Property(m => m.FileName).HasMaxLength(255);
+        b.Property(m => m.ContentType).HasMaxLength(100);
+        b.Property(m => m.AttachedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class CouncilPostConfiguration : IEntityTypeConfiguration<Council.CouncilPost>
+{
+    public void Configure(EntityTypeBuilder<Council.CouncilPost> b)
+    {
+        b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Text).HasMaxLength(8000);
+        b.Property(p => p.By).HasMaxLength(100);
+        b.Property(p => p.UserId).HasMaxLength(450);
+        b.HasOne(p => p.Meeting).WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(p => new { p.IndicatorReportId, p.At });
+    }
+}
+
+internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<Reminders.SentReminder>
+{
+    public void Configure(EntityTypeBuilder<Reminders.SentReminder> b)
+    {
+        b.Property(r => r.Rule).HasMaxLength(50);
+        b.Property(r => r.UserId).HasMaxLength(450);
+        b.Property(r => r.Email).HasMaxLength(256);
+        b.HasIndex(r => new { r.CycleId, r.Rule, r.UserId }).IsUnique();
+        b.HasOne<ReportingCycle>().WithMany().HasForeignKey(r => r.CycleId);
     }
 }

@@ -25,6 +25,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.IssuedLabel).HasMaxLength(50);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne(p => p.Organization).WithMany(o => o.Plans).HasForeignKey(p => p.OrganizationId);
+        b.HasOne(p => p.Predecessor).WithMany().HasForeignKey(p => p.PredecessorId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -5,6 +5,7 @@ using Shinchoku.Core.Rules;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
 
 namespace Shinchoku.Web.Features.Dashboard;
@@ -63,7 +64,7 @@ public class SearchModel(ShinchokuDb db) : PageModel
     {
         Plans = await db.Plans
             .Where(p => p.Status != PlanStatus.Draft)
-            .OrderByDescending(p => db.ReportingCycles.Any(c => c.PlanId == p.Id && c.State == PublicationState.Published))
+            .OrderByDescending(p => db.ReportingCycles.Where(Publication.IsPublished).Any(c => c.PlanId == p.Id))
             .ThenByDescending(p => p.Id)
             .ToListAsync();
         var key = string.IsNullOrWhiteSpace(PlanKey) ? Plans.FirstOrDefault()?.Key : PlanKey;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Strategy;
 
@@ -17,6 +18,6 @@ public class SourcesModel(ShinchokuDb db) : PageModel
     public async Task OnGetAsync()
     {
         Plans = await db.Plans.Include(p => p.Organization).Where(p => p.Status != PlanStatus.Draft).OrderBy(p => p.Status).ThenByDescending(p => p.Id).ToListAsync();
-        Cycles = await db.ReportingCycles.Where(c => c.State == PublicationState.Published).OrderBy(c => c.FiscalYear).ToListAsync();
+        Cycles = await db.ReportingCycles.Where(Publication.IsPublished).OrderBy(c => c.FiscalYear).ToListAsync();
     }
 }

@@ -64,7 +64,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         ChartPoints = BuildChart(indicator, Evaluations);
         var planId = indicator.Initiative!.PlanId;
         PublishedCycles = await db.ReportingCycles.AsNoTracking()
-            .Where(c => c.PlanId == planId && c.State == PublicationState.Published)
+            .Where(c => c.PlanId == planId).Where(Publication.IsPublished)
             .ToDictionaryAsync(c => c.FiscalYear);
         Changes = CompareWithPrevious(LatestPublished, PreviousPublished);
         // The history holds values before publication, so only staff see it.

@@ -72,7 +72,7 @@ public class PrintModel(ShinchokuDb db, IConfiguration configuration) : PageMode
         LoadedReport? report;
         try
         {
-            report = await new ReportExporter(db).LoadAsync(planKey, fiscalYear, cancellationToken);
+            report = await new ReportExporter(db).LoadAsync(planKey, fiscalYear, !Publication.SeesUnpublished(User), cancellationToken);
         }
         catch (PlanNotFoundException)
         {

@@ -17,7 +17,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.5")
+                .HasAnnotation("ProductVersion", "10.0.11")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -258,6 +258,141 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("CouncilMeetings");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("IndicatorReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("IndicatorReportId", "At");
+
+                    b.ToTable("CouncilPosts");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingMaterials");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Indicators.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -329,6 +464,9 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReportTable")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -345,6 +483,8 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("InitiativeId");
 
+                    b.HasIndex("PredecessorId");
+
                     b.ToTable("Indicators");
                 });
 
@@ -356,9 +496,15 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Challenges")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Countermeasure")
                         .IsRequired()
@@ -403,6 +549,11 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Property<string>("QuestionToExperts")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -505,6 +656,9 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer");
 
@@ -530,6 +684,86 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ReportingCycles");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Rule", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReviewEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("IndicatorReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorReportId", "At");
+
+                    b.ToTable("ReviewEvents");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
@@ -680,6 +914,9 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Purpose")
                         .HasColumnType("text");
 
@@ -699,6 +936,8 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PredecessorId");
 
                     b.ToTable("Plans");
                 });
@@ -869,6 +1108,51 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPost", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.IndicatorReport", "Report")
+                        .WithMany("CouncilPosts")
+                        .HasForeignKey("IndicatorReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shinchoku.Web.Council.CouncilMeeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Council.CouncilMeeting", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Indicators.Indicator", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Initiative", "Initiative")
@@ -876,6 +1160,11 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Shinchoku.Web.Indicators.Indicator", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsOne("Shinchoku.Web.Indicators.RecordedValue", "Baseline", b1 =>
                         {
@@ -915,6 +1204,8 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Initiative");
+
+                    b.Navigation("Predecessor");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Indicators.IndicatorReport", b =>
@@ -1070,6 +1361,26 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReviewEvent", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.IndicatorReport", "Report")
+                        .WithMany("ReviewEvents")
+                        .HasForeignKey("IndicatorReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
@@ -1119,7 +1430,14 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Shinchoku.Web.Strategy.Plan", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Organization");
+
+                    b.Navigation("Predecessor");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Strategy.PlanNode", b =>
@@ -1140,6 +1458,11 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
+                {
+                    b.Navigation("Materials");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Indicators.Indicator", b =>
                 {
                     b.Navigation("Reports");
@@ -1149,7 +1472,11 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Shinchoku.Web.Indicators.IndicatorReport", b =>
                 {
+                    b.Navigation("CouncilPosts");
+
                     b.Navigation("Overrides");
+
+                    b.Navigation("ReviewEvents");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Strategy.Initiative", b =>

@@ -15,7 +15,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
             modelBuilder.Entity("IndicatorDepartments", b =>
                 {
@@ -249,6 +249,135 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("CouncilMeetings");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("IndicatorReportId", "At");
+
+                    b.ToTable("CouncilPosts");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingMaterials");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Indicators.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -316,6 +445,9 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReportTable")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -332,6 +464,8 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("InitiativeId");
 
+                    b.HasIndex("PredecessorId");
+
                     b.ToTable("Indicators");
                 });
 
@@ -341,9 +475,15 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Challenges")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Countermeasure")
                         .IsRequired()
@@ -387,6 +527,11 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("QuestionToExperts")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -484,6 +629,9 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
@@ -509,6 +657,82 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportingCycles");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Rule", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReviewEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorReportId", "At");
+
+                    b.ToTable("ReviewEvents");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
@@ -649,6 +873,9 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .HasColumnType("TEXT");
 
@@ -668,6 +895,8 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PredecessorId");
 
                     b.ToTable("Plans");
                 });
@@ -834,6 +1063,51 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPost", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.IndicatorReport", "Report")
+                        .WithMany("CouncilPosts")
+                        .HasForeignKey("IndicatorReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shinchoku.Web.Council.CouncilMeeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Council.CouncilMeeting", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Indicators.Indicator", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Initiative", "Initiative")
@@ -841,6 +1115,11 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .HasForeignKey("InitiativeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Shinchoku.Web.Indicators.Indicator", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsOne("Shinchoku.Web.Indicators.RecordedValue", "Baseline", b1 =>
                         {
@@ -880,6 +1159,8 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Initiative");
+
+                    b.Navigation("Predecessor");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Indicators.IndicatorReport", b =>
@@ -1035,6 +1316,26 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReviewEvent", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Indicators.IndicatorReport", "Report")
+                        .WithMany("ReviewEvents")
+                        .HasForeignKey("IndicatorReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
@@ -1084,7 +1385,14 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Shinchoku.Web.Strategy.Plan", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Organization");
+
+                    b.Navigation("Predecessor");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Strategy.PlanNode", b =>
@@ -1105,6 +1413,11 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
+                {
+                    b.Navigation("Materials");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Indicators.Indicator", b =>
                 {
                     b.Navigation("Reports");
@@ -1114,7 +1427,11 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Shinchoku.Web.Indicators.IndicatorReport", b =>
                 {
+                    b.Navigation("CouncilPosts");
+
                     b.Navigation("Overrides");
+
+                    b.Navigation("ReviewEvents");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Strategy.Initiative", b =>
