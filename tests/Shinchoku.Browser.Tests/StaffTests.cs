@@ -139,7 +139,7 @@ public sealed partial class StaffTests(SiteFixture site)
     }
 
     /// <summary>Full-page screenshots at 1280 and 360 px into the screenshots folder, for people to look at.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
+    internal static async Task ScreenshotAsync(IPage page, string name)
     {
         foreach (var width in new[] { 1280, 360 })
         {
@@ -150,7 +150,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await page.SetViewportSizeAsync(1280, 900);
     }
 
-    private static async Task SignInAsync(IPage page, string user)
+    internal static async Task SignInAsync(IPage page, string user)
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("ユーザー名").FillAsync(user);
@@ -159,7 +159,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await Assertions.Expect(page.Locator("header")).ToContainTextAsync(user);
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    internal static async Task AssertNoViolationsAsync(IPage page, string what)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

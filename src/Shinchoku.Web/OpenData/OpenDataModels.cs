@@ -105,7 +105,12 @@ public sealed record IndicatorItem(
     string Rating,
     string? NotRatedReason);
 
-/// <summary>An indicator with every published fiscal year.</summary>
+/// <summary>
+/// An indicator with every published fiscal year. <c>PredecessorId</c> is the indicator of the previous plan version it
+/// continues, <c>SuccessorIds</c> those of later versions that continue it, and <c>PredecessorYears</c> the published
+/// years of the predecessors (nearest version first for a year both report; years this indicator reports are not
+/// repeated), each with the plan it belongs to.
+/// </summary>
 public sealed record IndicatorDetail(
     int Id,
     string PlanKey,
@@ -122,7 +127,13 @@ public sealed record IndicatorDetail(
     int? BaselineFiscalYear,
     IReadOnlyList<TargetItem> Targets,
     IReadOnlyList<YearItem> Years,
-    string License);
+    string License,
+    int? PredecessorId = null,
+    IReadOnlyList<int>? SuccessorIds = null,
+    IReadOnlyList<LineageYear>? PredecessorYears = null);
+
+/// <summary>A published year of a predecessor indicator (lineage across plan versions), with the plan and indicator it belongs to.</summary>
+public sealed record LineageYear(string PlanKey, string PlanVersion, int IndicatorId, string IndicatorName, YearItem Year);
 
 /// <summary>A list answer: the items and the licence they are published under.</summary>
 public sealed record ListPage<T>(IReadOnlyList<T> Items, string License);

@@ -82,7 +82,7 @@ public sealed class IndicatorEntry
         AreaKeys = areaKeys;
     }
 
-    public IndicatorDetail Detail { get; }
+    public IndicatorDetail Detail { get; internal set; }
 
     /// <summary>The list row for each published fiscal year.</summary>
     public IReadOnlyDictionary<int, IndicatorItem> ByYear { get; }
@@ -292,7 +292,36 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
 
+        AddLineage(snapshot, indicators, plans);
         return snapshot;
+    }
+
+    /// <summary>Links each public indicator to the ones of other public plan versions it continues or is continued by, with their years.</summary>
+    private static void AddLineage(OpenDataSnapshot snapshot, List<Indicator> indicators, List<Plan> plans)
+    {
+        var successors = indicators.Where(i => i.PredecessorId is { } p && snapshot.IndicatorsById.ContainsKey(p))
+            .ToLookup(i => i.PredecessorId!.Value, i => i.Id);
+        var predecessorOf = indicators.ToDictionary(i => i.Id, i => i.PredecessorId);
+        var planVersions = plans.ToDictionary(p => p.Key, p => p.VersionLabel, StringComparer.Ordinal);
+        foreach (var entry in snapshot.Indicators)
+        {
+            var detail = entry.Detail;
+            var years = new List<LineageYear>();
+            var seenYears = detail.Years.Select(y => y.FiscalYear).ToHashSet();
+            var seen = new HashSet<int> { detail.Id };
+            for (var id = predecessorOf[detail.Id]; id is { } next && seen.Add(next) && snapshot.IndicatorsById.TryGetValue(next, out var predecessor); id = predecessorOf[next])
+            {
+                var p = predecessor.Detail;
+                years.AddRange(p.Years.Where(y => seenYears.Add(y.FiscalYear)).Select(y => new LineageYear(p.PlanKey, planVersions[p.PlanKey], p.Id, p.Name, y)));
+            }
+
+            entry.Detail = detail with
+            {
+                PredecessorId = predecessorOf[detail.Id] is { } pid && snapshot.IndicatorsById.ContainsKey(pid) ? pid : null,
+                SuccessorIds = [.. successors[detail.Id].Order()],
+                PredecessorYears = [.. years.OrderBy(y => y.Year.FiscalYear)],
+            };
+        }
     }
 
     private static IndicatorEntry Entry(Plan plan, Initiative initiative, List<string> nodeKeys, HashSet<string> areaKeys,

@@ -40,6 +40,27 @@ public sealed class PlanTree
         return tree is null || (tree.Plan.Status == PlanStatus.Draft && !Reporting.Publication.SeesUnpublished(user)) ? null : tree;
     }
 
+    /// <summary>The nodes depth first, in order, with their depth (0 for a root).</summary>
+    public List<(PlanNode Node, int Depth)> Flatten()
+    {
+        var list = new List<(PlanNode, int)>();
+        foreach (var root in Roots)
+        {
+            Add(root, 0);
+        }
+
+        return list;
+
+        void Add(PlanNode node, int depth)
+        {
+            list.Add((node, depth));
+            foreach (var child in ChildrenOf(node))
+            {
+                Add(child, depth + 1);
+            }
+        }
+    }
+
     public static IEnumerable<PlanNode> ChildrenOf(PlanNode node) => node.Children.OrderBy(c => c.Order);
 
     public static IEnumerable<InitiativePlacement> PlacementsOf(PlanNode node) => node.Placements.OrderBy(p => p.Order);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Strategy;
 
@@ -43,6 +44,9 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
 
     [BindProperty]
     public string? PrimaryNodeId { get; set; }
+
+    [BindProperty]
+    public string? IndicatorName { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey)
     {
@@ -185,6 +189,29 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
         Positions.Place(newSiblings, primary, null, (p, i) => p.Order = i);
         await db.SaveChangesAsync();
         return DoneAndRedirect($"主な掲載場所を「{oldNode.DisplayTitle}」から「{node.DisplayTitle}」に移しました。", Here);
+    }
+
+    public async Task<IActionResult> OnPostAddIndicatorAsync(string planKey, string initiativeKey)
+    {
+        if (!await LoadAsync(planKey, initiativeKey))
+        {
+            return NotFound();
+        }
+
+        var name = Required("indicatorName", "成果指標の名称", IndicatorName, 500);
+        if (!IsValid)
+        {
+            Fill();
+            return Page();
+        }
+
+        // Indicators are numbered across the plan (the order of the report's rows): a new one comes last.
+        var planId = Tree.Plan.Id;
+        var order = await db.Indicators.Where(i => i.Initiative!.PlanId == planId).MaxAsync(i => (int?)i.Order) ?? -1;
+        var indicator = new Shinchoku.Web.Indicators.Indicator { Initiative = Initiative, Name = name, Order = order + 1 };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return DoneAndRedirect($"成果指標「{name}」を取組「{Initiative.Title}」に追加しました。単位・基準値・目標値・所管課を入力してください。", $"/admin/indicators/{indicator.Id}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string planKey, string initiativeKey)

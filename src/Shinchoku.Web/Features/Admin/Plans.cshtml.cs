@@ -89,7 +89,8 @@ public partial class PlansModel(ShinchokuDb db) : AdminPageModel
         var plans = await db.Plans.OrderBy(p => p.Status == PlanStatus.Current ? 0 : p.Status == PlanStatus.Draft ? 1 : 2).ThenByDescending(p => p.Id).ToListAsync();
         var nodes = await db.PlanNodes.GroupBy(n => n.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var initiatives = await db.Initiatives.GroupBy(n => n.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        Plans = plans.ConvertAll(p => new PlanRow(p, nodes.GetValueOrDefault(p.Id), initiatives.GetValueOrDefault(p.Id)));
+        var byId = plans.ToDictionary(p => p.Id);
+        Plans = plans.ConvertAll(p => new PlanRow(p, nodes.GetValueOrDefault(p.Id), initiatives.GetValueOrDefault(p.Id), p.PredecessorId is { } pid ? byId.GetValueOrDefault(pid) : null));
     }
 
     /// <summary>Makes every current plan but <paramref name="except"/> superseded; returns them.</summary>
@@ -150,8 +151,8 @@ public partial class PlansModel(ShinchokuDb db) : AdminPageModel
     private static partial Regex KeyPattern();
 }
 
-/// <summary>A plan in the list, with the size of its tree.</summary>
-public sealed record PlanRow(Plan Plan, int NodeCount, int InitiativeCount);
+/// <summary>A plan in the list, with the size of its tree and the version it was made from.</summary>
+public sealed record PlanRow(Plan Plan, int NodeCount, int InitiativeCount, Plan? Predecessor);
 
 /// <summary>The fields of a plan's form, read.</summary>
 internal sealed record PlanFields(string Name, string Key, string VersionLabel, string? IssuedLabel, PlanStatus Status);

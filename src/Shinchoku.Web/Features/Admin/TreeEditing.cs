@@ -13,22 +13,7 @@ public static class TreeEditing
     public static List<(PlanNode Node, int Depth)> Flatten(PlanTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var list = new List<(PlanNode, int)>();
-        foreach (var root in tree.Roots)
-        {
-            Add(root, 0);
-        }
-
-        return list;
-
-        void Add(PlanNode node, int depth)
-        {
-            list.Add((node, depth));
-            foreach (var child in PlanTree.ChildrenOf(node))
-            {
-                Add(child, depth + 1);
-            }
-        }
+        return tree.Flatten();
     }
 
     /// <summary>The text of a node in a list of choices: indented by depth, with its kind.</summary>
@@ -71,3 +56,6 @@ public static class TreeEditing
 
 /// <summary>What the node fields partial shows: the page (for its errors) and the values typed.</summary>
 public sealed record NodeFieldsView(AdminPageModel Page, string? Kind, string? Label, string? Title, string? Body, string? Position, string PositionHint);
+
+/// <summary>What the plan fields partial shows (name, key, version, issue): the page (for its errors), the values typed and a note on the key.</summary>
+public sealed record PlanFieldsView(AdminPageModel Page, string? Name, string? Key, string? VersionLabel, string? IssuedLabel, string KeyHint);

@@ -21,13 +21,16 @@ public class DetailsModel(ShinchokuDb db) : PageModel
 
     public List<ReportEvaluation> Evaluations { get; private set; } = [];
 
+    /// <summary>The indicators of other plan versions this one continues or is continued by.</summary>
+    public IndicatorLineage Lineage { get; private set; } = null!;
+
     public List<ChartPoint> ChartPoints { get; private set; } = [];
 
     public List<AuditEntry> Audit { get; private set; } = [];
 
     public string DirectionText { get; private set; } = "";
 
-    /// <summary>The published reporting cycles of the plan by fiscal year (their publication dates).</summary>
+    /// <summary>The published reporting cycles by fiscal year (their publication dates), of the plan version each report belongs to.</summary>
     public Dictionary<int, ReportingCycle> PublishedCycles { get; private set; } = [];
 
     /// <summary>The latest published evaluation, the one the summary and the public counts use.</summary>
@@ -56,16 +59,14 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         }
 
         Indicator = indicator;
-        var reports = await Publication.VisibleReportsAsync(db, indicator, indicator.Initiative!.PlanId, User);
-        Evaluations = reports.ConvertAll(r => ReportEvaluation.Of(indicator, r));
+        // The history reads across plan versions: each report is evaluated against its own version's definition.
+        Lineage = await IndicatorLineage.LoadAsync(db, indicator, User);
+        Evaluations = Lineage.Reports.ConvertAll(r => ReportEvaluation.Of(r.Indicator!, r));
         var direction = Evaluations.Count > 0 ? Evaluations[^1].Computed.Direction
             : indicator.Direction ?? Direction.Unknown;
         DirectionText = direction.Describe() + (indicator.Direction is null ? "（目標値から判定）" : "（設定）");
         ChartPoints = BuildChart(indicator, Evaluations);
-        var planId = indicator.Initiative!.PlanId;
-        PublishedCycles = await db.ReportingCycles.AsNoTracking()
-            .Where(c => c.PlanId == planId).Where(Publication.IsPublished)
-            .ToDictionaryAsync(c => c.FiscalYear);
+        PublishedCycles = await Lineage.PublishedCyclesAsync(db);
         Changes = CompareWithPrevious(LatestPublished, PreviousPublished);
         // The history holds values before publication, so only staff see it.
         if (Publication.SeesUnpublished(User))

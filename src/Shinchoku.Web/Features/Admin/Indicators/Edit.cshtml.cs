@@ -31,6 +31,19 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
 
     public List<Department> Departments { get; private set; } = [];
 
+    /// <summary>The initiatives of the indicator's plan, the places it can be moved to.</summary>
+    public List<Initiative> Initiatives { get; private set; } = [];
+
+    /// <summary>How many yearly reports the indicator has; an indicator with reports cannot be deleted.</summary>
+    public int ReportCount { get; private set; }
+
+    /// <summary>The initiative chosen to move the indicator to.</summary>
+    [BindProperty]
+    public int? MoveToInitiativeId { get; set; }
+
+    /// <summary>True when the indicator may be deleted: a draft plan's indicator without reports.</summary>
+    public bool Deletable => Indicator.Initiative!.Plan!.Status == Core.Strategy.PlanStatus.Draft && ReportCount == 0;
+
     /// <summary>Set when someone else saved first: the definition as saved now.</summary>
     public IndicatorForm? Saved { get; private set; }
 
@@ -109,6 +122,56 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         return DoneAndRedirect("成果指標を保存しました。", $"/admin/indicators/{id}");
     }
 
+    public async Task<IActionResult> OnPostMoveAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var target = Initiatives.FirstOrDefault(i => i.Id == MoveToInitiativeId);
+        if (target is null)
+        {
+            Form = IndicatorForm.From(Indicator);
+            Fail("moveToInitiativeId", "移す先の取組を選んでください。");
+            return Page();
+        }
+
+        if (target.Id == Indicator.InitiativeId)
+        {
+            return DoneAndRedirect($"成果指標は取組「{target.Title}」のままです。", $"/admin/indicators/{id}");
+        }
+
+        var from = Indicator.Initiative!.Title;
+        Indicator.InitiativeId = target.Id;
+        Indicator.Initiative = target;
+        await db.SaveChangesAsync();
+        return DoneAndRedirect($"成果指標を取組「{from}」から「{target.Title}」に移しました。", $"/admin/indicators/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!Deletable)
+        {
+            Form = IndicatorForm.From(Indicator);
+            Fail(null, ReportCount > 0
+                ? $"この成果指標には進捗状況の報告が{ReportCount}年度分あるため、削除できません。報告は記録として残します。"
+                : "削除できるのは策定中の版の成果指標だけです。公開中・改訂前の版の成果指標は、新しい版を作成し、その版で削除してください。");
+            return Page();
+        }
+
+        var plan = Indicator.Initiative!.Plan!;
+        var initiative = Indicator.Initiative;
+        db.Indicators.Remove(Indicator);
+        await db.SaveChangesAsync();
+        return DoneAndRedirect($"成果指標「{Indicator.Name}」を{plan.VersionLabel}版から削除しました。", $"/admin/plans/{plan.Key}/initiatives/{initiative.Key}#indicators");
+    }
+
     private void SetTarget(TargetKind kind, RecordedValue value, int? year)
     {
         var existing = Indicator.Targets.Where(t => t.Kind == kind).OrderByDescending(t => t.FiscalYear).FirstOrDefault();
@@ -182,6 +245,8 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Indicator = indicator;
+        Initiatives = await db.Initiatives.Where(i => i.PlanId == indicator.Initiative!.PlanId).OrderBy(i => i.Id).ToListAsync();
+        ReportCount = await db.IndicatorReports.CountAsync(r => r.IndicatorId == id);
         Departments = await db.Departments.Where(x => x.OrganizationId == indicator.Initiative!.Plan!.OrganizationId).OrderBy(x => x.Name).ToListAsync();
         return true;
     }
