@@ -8,6 +8,7 @@ using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Features;
 using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Reports;
+using Shinchoku.Web.Reminders;
 
 if (args.Length > 0 && args[0] == "migrations")
 {
@@ -33,6 +34,7 @@ builder.Services.AddScoped<AuditActor>();
 builder.Services.AddShinchokuDatabase(builder.Configuration);
 builder.Services.AddScoped<DemoDataLoader>();
 builder.Services.AddScoped<DemoAccounts>();
+builder.Services.AddScoped<Shinchoku.Web.Council.DemoCouncil>();
 builder.Services.AddScoped<Access>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -79,6 +81,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/", Policies.Staff);
 });
 builder.Services.AddDashboard();
+builder.Services.AddMail(builder.Configuration, builder.Environment);
+builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddOpenData(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -93,6 +97,7 @@ await using (var scope = app.Services.CreateAsyncScope())
         if (await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync())
         {
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().CreateAsync();
+            await scope.ServiceProvider.GetRequiredService<Shinchoku.Web.Council.DemoCouncil>().CreateAsync();
         }
     }
 }

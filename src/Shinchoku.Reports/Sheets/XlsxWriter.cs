@@ -100,7 +100,7 @@ public sealed class XlsxWriter : IDisposable
 
         var safe = SheetName(name, sheets.Select(s => s.Name));
         sheets.Add((safe, options.PrintTitleRows));
-        var entry = zip.CreateEntry($"xl/worksheets/sheet{sheets.Count}.xml", CompressionLevel.Fastest);
+        var entry = NewEntry($"xl/worksheets/sheet{sheets.Count}.xml");
         open = new SheetWriter(XmlWriter.Create(entry.Open(), Settings), options, sheets.Count == 1, () => open = null);
         return open;
     }
@@ -282,9 +282,18 @@ public sealed class XlsxWriter : IDisposable
         w.WriteEndElement();
     }
 
-    private void WritePart(string path, Action<XmlWriter> write)
+    // A fixed entry time (the zip format's earliest) makes the same workbook the same bytes, whenever it is written:
+    // a material attached to a council meeting can be compared with the export byte for byte.
+    private ZipArchiveEntry NewEntry(string path)
     {
         var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
+        entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return entry;
+    }
+
+    private void WritePart(string path, Action<XmlWriter> write)
+    {
+        var entry = NewEntry(path);
         using var w = XmlWriter.Create(entry.Open(), Settings);
         w.WriteStartDocument(true);
         write(w);

@@ -23,7 +23,7 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
         return JsonSerializer.Deserialize<SetupFile>(stream, Json) ?? throw new InvalidDataException("demo-setup.json");
     });
 
-    /// <summary>The demo accounts: user name, display name, role, department (for editors).</summary>
+    /// <summary>The demo accounts: user name, display name, role, department (for editors), e-mail address (for reminders).</summary>
     public static IReadOnlyList<AccountModel> All => Setup.Value.Accounts;
 
     public async Task CreateAsync()
@@ -50,7 +50,7 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
             }
         }
 
-        foreach (var (userName, displayName, role, department) in All)
+        foreach (var (userName, displayName, role, department, email) in All)
         {
             if (!Roles.All.Contains(role))
             {
@@ -66,6 +66,7 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
             {
                 UserName = userName,
                 DisplayName = displayName,
+                Email = email,
                 DepartmentId = department is null ? null : await db.Departments.Where(d => d.Name == department).Select(d => (int?)d.Id).FirstOrDefaultAsync(),
             };
             Check(await users.CreateAsync(user, Password));
@@ -81,7 +82,7 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
         }
     }
 
-    public sealed record AccountModel(string UserName, string DisplayName, string Role, string? Department);
+    public sealed record AccountModel(string UserName, string DisplayName, string Role, string? Department, string? Email = null);
 
     private sealed record CycleModel(string Plan, string FiscalYear, string Title, string State);
 

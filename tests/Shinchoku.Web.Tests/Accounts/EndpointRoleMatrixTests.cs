@@ -71,6 +71,12 @@ public partial class EndpointRoleMatrixTests
         ["admin/users/{userId}"] = Audience.DxOffice,
         ["admin/cycles"] = Audience.DxOffice,
         ["reports/import"] = Audience.DxOffice,
+        ["admin/mail"] = Audience.DxOffice,
+        ["council"] = Audience.Staff,
+        ["council/{meetingId:int}"] = Audience.Staff,
+        ["council/edit/{meetingId:int?}"] = Audience.DxOffice,
+        ["council/{meetingId:int}/materials/{materialId:int}"] = Audience.Staff,
+        ["council/reports/{reportId:int}"] = Audience.Staff,
         ["reports/{planKey}/{fiscalYear:int}/{handler?}"] = Audience.Public,
         ["api/v1/plans"] = Audience.Public,
         ["api/v1/plans.csv"] = Audience.Public,
@@ -199,6 +205,9 @@ public partial class EndpointRoleMatrixTests
             "departmentId" => s.DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "userId" => s.UserId,
             "documentName" => "v1",
+            "meetingId" => s.MeetingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "materialId" => s.MaterialId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "reportId" => s.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"No sample value for route parameter {{{name}}} of {pattern}: add one."),
         });
         yield return (url.Length > 1 ? url.TrimEnd('/') : url, true);
@@ -214,7 +223,12 @@ public partial class EndpointRoleMatrixTests
         var initiative = await db.Initiatives.Where(n => n.Plan!.Key == "chiba-dx-1.1").Select(n => n.Key).FirstAsync();
         var department = await db.Departments.Select(d => d.Id).FirstAsync();
         var user = await db.Users.Where(u => u.UserName == "viewer").Select(u => u.Id).FirstAsync();
-        return new Samples(cycle, shared, other, node, initiative, department, user);
+        // The demo council meeting, its 資料4, and a report of 令和3年度 (being entered: its thread is for staff only).
+        var material = await db.MeetingMaterials.Select(m => new { m.Id, m.MeetingId }).FirstAsync();
+        var report = new IndicatorReport { IndicatorId = shared, FiscalYear = 2021, State = ReportState.InProgress };
+        db.IndicatorReports.Add(report);
+        await db.SaveChangesAsync();
+        return new Samples(cycle, shared, other, node, initiative, department, user, material.MeetingId, material.Id, report.Id);
     }
 
     private static string Normalize(string raw) => raw.Length == 0 ? "/" : raw.TrimStart('/');
@@ -222,5 +236,5 @@ public partial class EndpointRoleMatrixTests
     [GeneratedRegex(@"\{([A-Za-z]+)(?::[a-z]+)?\??\}")]
     private static partial Regex ParameterPattern();
 
-    private sealed record Samples(int OpenCycle, int SharedIndicator, int OtherIndicator, string NodeKey, string InitiativeKey, int DepartmentId, string UserId);
+    private sealed record Samples(int OpenCycle, int SharedIndicator, int OtherIndicator, string NodeKey, string InitiativeKey, int DepartmentId, string UserId, int MeetingId, int MaterialId, int ReportId);
 }
