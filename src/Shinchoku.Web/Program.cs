@@ -34,6 +34,7 @@ builder.Services.AddShinchokuDatabase(builder.Configuration);
 builder.Services.AddScoped<DemoDataLoader>();
 builder.Services.AddScoped<DemoAccounts>();
 builder.Services.AddScoped<Access>();
+builder.Services.AddScoped<Shinchoku.Web.Reporting.ReportReview>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
         // Length over composition rules (NIST SP 800-63B); lockout against guessing.
