@@ -36,6 +36,7 @@ builder.Services.AddScoped<DemoDataLoader>();
 builder.Services.AddScoped<DemoAccounts>();
 builder.Services.AddScoped<Shinchoku.Web.Council.DemoCouncil>();
 builder.Services.AddScoped<Access>();
+builder.Services.AddScoped<Shinchoku.Web.Reporting.ReportReview>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
         // Length over composition rules (NIST SP 800-63B); lockout against guessing.

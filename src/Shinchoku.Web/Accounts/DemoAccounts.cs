@@ -12,7 +12,7 @@ namespace Shinchoku.Web.Accounts;
 /// from DemoData/demo-setup.json. The password is the same for all accounts and is printed in the README:
 /// these accounts are for trying the system, never for production data.
 /// </summary>
-public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)
+public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, Reporting.ReportReview review)
 {
     public const string Password = "shinchoku-demo";
 
@@ -31,16 +31,19 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
         foreach (var cycle in Setup.Value.OpenCycles)
         {
             var planId = await db.Plans.Where(p => p.Key == cycle.Plan).Select(p => p.Id).SingleAsync();
-            db.ReportingCycles.Add(new ReportingCycle
+            var opened = new ReportingCycle
             {
                 PlanId = planId,
                 FiscalYear = FiscalYear.Parse(cycle.FiscalYear).Value.StartYear,
                 Title = cycle.Title,
                 State = Enum.Parse<PublicationState>(cycle.State, ignoreCase: true),
-            });
+                Deadline = cycle.Deadline is null ? null : DateOnly.Parse(cycle.Deadline, System.Globalization.CultureInfo.InvariantCulture),
+            };
+            db.ReportingCycles.Add(opened);
+            await db.SaveChangesAsync();
+            // Opened as the DX office opens a cycle: every KPI of the plan requested, each report 未着手.
+            await review.RequestReportsAsync(opened, await db.Indicators.Where(i => i.Initiative!.PlanId == planId).Select(i => i.Id).ToListAsync());
         }
-
-        await db.SaveChangesAsync();
 
         foreach (var role in Roles.All)
         {
@@ -84,7 +87,7 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
 
     public sealed record AccountModel(string UserName, string DisplayName, string Role, string? Department, string? Email = null);
 
-    private sealed record CycleModel(string Plan, string FiscalYear, string Title, string State);
+    private sealed record CycleModel(string Plan, string FiscalYear, string Title, string State, string? Deadline);
 
     private sealed record SetupFile(List<AccountModel> Accounts, List<CycleModel> OpenCycles);
 }

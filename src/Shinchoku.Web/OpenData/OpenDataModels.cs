@@ -61,7 +61,7 @@ public sealed record Marks(string Trend, string Rating, string Interim);
 /// <summary>A person's override of the computed marks, with its required reason.</summary>
 public sealed record OverrideItem(string Reason, string On, Marks Marks);
 
-/// <summary>One published fiscal year of an indicator: the values, narratives, marks and how they were calculated.</summary>
+/// <summary>One published fiscal year of an indicator: the values, narratives, marks and how they were calculated; when corrected after publication, the date (訂正) and the reason.</summary>
 public sealed record YearItem(
     int FiscalYear,
     string FiscalYearName,
@@ -80,7 +80,9 @@ public sealed record YearItem(
     string MissedReason,
     string Countermeasure,
     string Challenges,
-    string Plan);
+    string Plan,
+    string? CorrectedOn = null,
+    string? CorrectionReason = null);
 
 /// <summary>An indicator in a list: its definition and the marks of one published fiscal year (the latest, or the one asked for).</summary>
 public sealed record IndicatorItem(

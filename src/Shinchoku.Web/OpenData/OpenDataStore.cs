@@ -218,6 +218,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         // Only the reports of published cycles: the publication rule, applied in the query itself.
         var reports = await Reporting.Publication.PublicReports(db).AsNoTracking()
             .Include(r => r.Overrides)
+            .Include(r => r.ReviewEvents.Where(e => e.Action == Reporting.ReviewAction.Reopened))
             .ToListAsync(cancellationToken);
 
         var nodesByPlan = nodes.ToLookup(n => n.PlanId);
@@ -366,7 +367,8 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             new Marks(e.ShownTrendGlyph, e.Shown.RatingGlyph, e.InterimGlyph),
             e.Override is { } o ? new OverrideItem(o.Reason, Date(o.At) ?? "", new Marks(
                 o.Trend is { } t ? t.Glyph(e.Computed.FromActual) : "", o.Rating?.Glyph() ?? "", o.InterimReached is { } i ? MarkGlyphs.InterimGlyph(i) : "")) : null,
-            e.Computed.ReasonText, e.Explanation, r.Status, r.MissedReason, r.Countermeasure, r.Challenges, r.Plan);
+            e.Computed.ReasonText, e.Explanation, r.Status, r.MissedReason, r.Countermeasure, r.Challenges, r.Plan,
+            Date(r.CorrectedAt), r.CorrectedAt is null ? null : r.ReviewEvents.Where(v => v.Action == Reporting.ReviewAction.Reopened).MaxBy(v => v.At)?.Text);
     }
 
 

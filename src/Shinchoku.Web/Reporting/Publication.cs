@@ -18,6 +18,11 @@ public static class Publication
     /// <summary>True for a published cycle.</summary>
     public static readonly Expression<Func<ReportingCycle, bool>> IsPublished = c => c.State == PublicationState.Published;
 
+    private static readonly Func<ReportingCycle, bool> IsPublishedCycle = IsPublished.Compile();
+
+    /// <summary>True when <paramref name="cycle"/> is published (in memory; <see cref="IsPublished"/> in queries).</summary>
+    public static bool IsPublic(ReportingCycle cycle) => IsPublishedCycle(cycle);
+
     /// <summary>The reports anyone may see: approved reports of published cycles.</summary>
     public static IQueryable<IndicatorReport> PublicReports(ShinchokuDb db) =>
         db.IndicatorReports.Where(IsApproved).Where(r => db.ReportingCycles.Any(c => c.State == PublicationState.Published

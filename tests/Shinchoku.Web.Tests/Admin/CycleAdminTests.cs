@@ -22,7 +22,7 @@ public class CycleAdminTests
         var client = await app.SignedInClientAsync("dx-admin");
         var planId = await PlanIdAsync(app, "chiba-dx-1.1");
 
-        var created = await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = planId, ["fiscalYear"] = "R8", ["title"] = "" });
+        var created = await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = planId, ["fiscalYear"] = "R8", ["title"] = "", ["deadline"] = "2027-05-31" });
 
         Assert.True(created.Redirected);
         Assert.Contains("令和8年度の報告「令和8年度 進捗状況」を作成しました", created.Done, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public class CycleAdminTests
         }
 
         var planId = await PlanIdAsync(baseApp, "chiba-dx-1.1");
-        await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = planId, ["fiscalYear"] = "令和7年度", ["title"] = "令和7年度 進捗状況（DX戦略）" });
+        await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = planId, ["fiscalYear"] = "令和7年度", ["title"] = "令和7年度 進捗状況（DX戦略）", ["deadline"] = "2026-05-31" });
 
         var submitted = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "確認中にする");
         Assert.Contains("確認中", Row(submitted, "令和7年度 進捗状況（DX戦略）").TextContent, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public class CycleAdminTests
     {
         using var app = new TestApp(DatabaseProvider.Sqlite);
         var client = await app.SignedInClientAsync("dx-admin");
-        await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = await PlanIdAsync(app, "chiba-dx-1.1"), ["fiscalYear"] = "令和7年度", ["title"] = "R7" });
+        await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = await PlanIdAsync(app, "chiba-dx-1.1"), ["fiscalYear"] = "令和7年度", ["title"] = "R7", ["deadline"] = "2026-05-31" });
         var stale = await Html.GetAsync(client, "/admin/cycles");
         await StepAsync(client, "R7", "確認中にする");
 
@@ -116,6 +116,12 @@ public class CycleAdminTests
     {
         var page = await Html.GetAsync(client, "/admin/cycles");
         var result = await client.SubmitAsync(Button(page, title, action), "/admin/cycles", []);
+        if (result.Page.GetElementById("publish-confirmation") is { } confirmation)
+        {
+            // Publishing asks first how many reports become public.
+            result = await client.SubmitAsync(confirmation.QuerySelector("form")!, "/admin/cycles", []);
+        }
+
         Assert.True(result.Redirected, result.Summary);
         return result;
     }

@@ -31,6 +31,8 @@ public class PublicPagesTests
             // Departments enter values into the open 令和3年度 cycle for every KPI of the previous strategy.
             var cycle = await db.ReportingCycles.Include(c => c.Plan).SingleAsync(c => c.State == PublicationState.Draft);
             var indicators = await db.Indicators.Where(i => i.Initiative!.PlanId == cycle.PlanId).ToListAsync();
+            // In place of the reports requested when the cycle was opened.
+            await db.IndicatorReports.Where(r => r.FiscalYear == cycle.FiscalYear).ExecuteDeleteAsync();
             foreach (var indicator in indicators)
             {
                 db.IndicatorReports.Add(new IndicatorReport

@@ -38,7 +38,8 @@ public class EntryTests
 
         await using (var scope = app.Scope(out var db))
         {
-            Assert.False(await db.IndicatorReports.AnyAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021));
+            var requested = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            Assert.Equal(("", ReportState.NotStarted), (requested.Actual.Text, requested.State));
         }
 
         using (var saved = await client.PostFormAsync(url, new() { ["Form.Actual"] = "62.10%（令和3年12月末現在）", ["Form.Projection"] = "63.00%", ["Form.Status"] = "利用を促した。" }))

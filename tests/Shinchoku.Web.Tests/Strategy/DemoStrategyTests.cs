@@ -63,8 +63,8 @@ public class DemoStrategyTests(DemoApps apps)
             var indicator = indicators[i];
             Assert.StartsWith(row.GetProperty("indicator").GetString()!, indicator.Name, StringComparison.Ordinal);
             Assert.Equal(row.GetProperty("baseline").GetString(), indicator.Baseline.Text);
-            var report = Assert.Single(indicator.Reports);
-            Assert.Equal(2020, report.FiscalYear);
+            // The open 令和3年度 has a requested, still empty report beside it.
+            var report = Assert.Single(indicator.Reports, r => r.FiscalYear == 2020);
             Assert.Equal(row.GetProperty("actual").GetString(), report.Actual.Text);
             Assert.Equal(row.GetProperty("projection").GetString(), report.Projection.Text);
             Assert.Equal(row.GetProperty("printedTrend").GetString(), report.PrintedTrend);

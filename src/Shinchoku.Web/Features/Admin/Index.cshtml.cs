@@ -16,6 +16,9 @@ public class IndexModel(ShinchokuDb db) : PageModel
 
     public int DepartmentCount { get; private set; }
 
+    /// <summary>The cycles not yet published, for links to their progress boards.</summary>
+    public List<ReportingCycle> UnpublishedCycles { get; private set; } = [];
+
     public int UserCount { get; private set; }
 
     public async Task OnGetAsync()
@@ -24,6 +27,7 @@ public class IndexModel(ShinchokuDb db) : PageModel
         CycleCount = await db.ReportingCycles.CountAsync();
         OpenCycleCount = await db.ReportingCycles.CountAsync(c => c.State == PublicationState.Draft);
         DepartmentCount = await db.Departments.CountAsync();
+        UnpublishedCycles = await db.ReportingCycles.Where(c => c.State != PublicationState.Published).OrderBy(c => c.FiscalYear).ToListAsync();
         UserCount = await db.Users.CountAsync();
     }
 }

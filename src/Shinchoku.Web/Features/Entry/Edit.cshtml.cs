@@ -5,28 +5,30 @@ using Shinchoku.Core.Parsing;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Features.Entry;
 
 /// <summary>
-/// Entering one KPI's report for a fiscal year open for entry: values are read by Core as they are typed
+/// Entering one KPI's requested report for a fiscal year: values are read by Core as they are typed
 /// (a value that does not parse is refused with Core's message, the text kept in the field), saving shows the
-/// computed marks, and a concurrent save by someone else shows both versions. DataEntry policy, and the
-/// indicator must belong to the editor's department (otherwise 403).
+/// computed marks (未着手 → 入力中), 提出する checks every required item first, and a concurrent save by someone
+/// else shows both versions. Submitted and approved reports are read-only; the DX office's comments and return
+/// reasons are shown. DataEntry policy, and the indicator must belong to the editor's department (otherwise 403).
 /// </summary>
-public class EditModel(ShinchokuDb db, Access access) : PageModel
+public class EditModel(ShinchokuDb db, Access access, ReportReview review) : PageModel
 {
     /// <summary>The fields of a report as a department fills them in, in the order of the sheet.</summary>
     public static readonly IReadOnlyList<FieldInfo> Fields =
     [
-        new(nameof(ReportForm.Actual), "実績値", "例: 1,234件（令和3年12月末現在）。時点は括弧で添えてください。", false, true),
-        new(nameof(ReportForm.Projection), "年度末見込値", "例: 約2,500時間。見込めない場合は「算出不可」などと理由を入力してください。", false, true),
-        new(nameof(ReportForm.ProjectionBasis), "見込値の算出根拠", null, true, false),
-        new(nameof(ReportForm.Status), "取組状況", null, true, false),
-        new(nameof(ReportForm.MissedReason), "中間目標が未達成（未達成見込）となった理由", null, true, false, InterimOnly: true),
-        new(nameof(ReportForm.Countermeasure), "未達成の場合、状況改善のために検討している対策", null, true, false, InterimOnly: true),
+        new(nameof(ReportForm.Actual), "実績値", "例: 1,234件（令和3年12月末現在）。時点は括弧で添えてください。", false, true, RequiredToSubmit: true),
+        new(nameof(ReportForm.Projection), "年度末見込値", "例: 約2,500時間。見込めない場合は「算出不可」などと理由を入力してください。", false, true, RequiredToSubmit: true),
+        new(nameof(ReportForm.ProjectionBasis), "見込値の算出根拠", null, true, false, RequiredToSubmit: true),
+        new(nameof(ReportForm.Status), "取組状況", null, true, false, RequiredToSubmit: true),
+        new(nameof(ReportForm.MissedReason), "中間目標が未達成（未達成見込）となった理由", "中間目標に届かない（届かない見込みの）場合は、提出時に必須です。", true, false, InterimOnly: true),
+        new(nameof(ReportForm.Countermeasure), "未達成の場合、状況改善のために検討している対策", "中間目標に届かない（届かない見込みの）場合は、提出時に必須です。", true, false, InterimOnly: true),
         new(nameof(ReportForm.Challenges), "取組を行っている上での課題", null, true, false),
-        new(nameof(ReportForm.Plan), "今後の取組方針・対策", null, true, false),
+        new(nameof(ReportForm.Plan), "今後の取組方針・対策", null, true, false, RequiredToSubmit: true),
         new(nameof(ReportForm.QuestionToExperts), "アドバイザリー会議で専門家に聞きたいこと", null, true, false),
     ];
 
@@ -43,42 +45,60 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
 
     public bool Saved { get; private set; }
 
+    public bool Submitted { get; private set; }
+
+    /// <summary>The report requested for the cycle's year.</summary>
+    public IndicatorReport Report { get; private set; } = null!;
+
+    /// <summary>Why the department may not change the report now, or null when it may.</summary>
+    public string? ReadOnlyReason => ReportRules.WhyReadOnly(Report.State, Cycle);
+
+    /// <summary>True when 提出する was refused for missing items (what was typed is saved).</summary>
+    public bool SubmitRefused { get; private set; }
+
     /// <summary>When someone else saved first: what is saved now, and who saved it.</summary>
     public ReportForm? Theirs { get; private set; }
 
     public string? TheirAuthor { get; private set; }
 
-    /// <summary>The problems of the posted form, for the error summary; field ids as the form names them (Form_Actual).</summary>
+    /// <summary>The problems of the posted form in the order of the fields, for the error summary; field ids as the form names them (Form_Actual).</summary>
     public IReadOnlyList<FormError> FormErrors => [.. ModelState
         .Where(m => m.Value!.Errors.Count > 0)
+        .OrderBy(m => Fields.ToList().FindIndex(f => m.Key == $"{nameof(Form)}.{f.Name}"))
         .SelectMany(m => m.Value!.Errors.Select(e => new FormError(m.Key.Length == 0 ? null : m.Key.Replace('.', '_'), e.ErrorMessage)))];
 
     public bool HasInterimTarget => Indicator.Targets.Any(t => t.Kind == TargetKind.Interim);
 
-    public async Task<IActionResult> OnGetAsync(int cycleId, int indicatorId, bool saved = false)
+    public async Task<IActionResult> OnGetAsync(int cycleId, int indicatorId, bool saved = false, bool submitted = false)
     {
         if (await LoadAsync(cycleId, indicatorId) is { } refusal)
         {
             return refusal;
         }
 
-        var report = Indicator.Reports.FirstOrDefault();
-        Form = report is null ? new ReportForm { Version = ReportForm.New } : ReportForm.From(report);
+        Form = ReportForm.From(Report);
         Saved = saved;
-        Describe(report);
+        Submitted = submitted;
+        Describe(Report);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int cycleId, int indicatorId)
+    public Task<IActionResult> OnPostAsync(int cycleId, int indicatorId) => SaveAsync(cycleId, indicatorId, submit: false);
+
+    /// <summary>Saves what was typed and submits it when every required item is there; otherwise lists what is missing.</summary>
+    public Task<IActionResult> OnPostSubmitAsync(int cycleId, int indicatorId) => SaveAsync(cycleId, indicatorId, submit: true);
+
+    private async Task<IActionResult> SaveAsync(int cycleId, int indicatorId, bool submit)
     {
         if (await LoadAsync(cycleId, indicatorId) is { } refusal)
         {
             return refusal;
         }
 
-        if (Cycle.State != PublicationState.Draft)
+        if (ReadOnlyReason is { } why)
         {
-            ModelState.AddModelError(string.Empty, "この年度の入力は締め切られています。修正が必要な場合はDX推進担当にご連絡ください。");
+            ModelState.AddModelError(string.Empty, why);
+            Describe(Report);
             return Page();
         }
 
@@ -88,33 +108,27 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
         AddErrors(nameof(ReportForm.Projection), projection.Parse);
         if (!ModelState.IsValid)
         {
-            Describe(Indicator.Reports.FirstOrDefault());
+            Describe(Report);
             return Page();
         }
 
-        var report = Indicator.Reports.FirstOrDefault();
-        if (report is null)
-        {
-            if (Form.Version != ReportForm.New)
-            {
-                ModelState.AddModelError(string.Empty, "保存されていた内容が見つかりません。画面を開き直してから入力してください（入力した内容は下に残っています）。");
-                return Page();
-            }
-
-            report = new IndicatorReport { IndicatorId = Indicator.Id, FiscalYear = Cycle.FiscalYear };
-            db.IndicatorReports.Add(report);
-        }
-        else if (Form.Version == ReportForm.New)
-        {
-            // Someone created the report while this form was open.
-            return await ConflictAsync(report);
-        }
-        else
-        {
-            db.Entry(report).Property(r => r.Version).OriginalValue = Form.Version;
-        }
-
+        var report = Report;
+        db.Entry(report).Property(r => r.Version).OriginalValue = Form.Version;
         Form.ApplyTo(report, actual.Value, projection.Value, HasInterimTarget);
+        if (report.State == ReportState.NotStarted)
+        {
+            report.State = ReportState.InProgress;
+        }
+
+        var missing = submit ? ReportRules.MissingForSubmission(Indicator, report) : [];
+        if (submit && missing.Count == 0)
+        {
+            // The values and the submission are saved together, or not at all.
+            return await review.RecordAsync(report, Form.Version, ReviewAction.Submitted, "", User, Cycle)
+                ? RedirectToPage(new { cycleId, indicatorId, submitted = true })
+                : await ConflictAsync(await db.IndicatorReports.AsNoTracking().FirstAsync(r => r.Id == report.Id));
+        }
+
         try
         {
             await db.SaveChangesAsync();
@@ -124,15 +138,21 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
             await db.Entry(report).ReloadAsync();
             return await ConflictAsync(report);
         }
-        catch (DbUpdateException) when (report.Id == 0)
+
+        if (missing.Count == 0)
         {
-            // The unique (indicator, fiscal year) index: another editor created the report first.
-            db.Entry(report).State = EntityState.Detached;
-            var current = await db.IndicatorReports.AsNoTracking().FirstAsync(r => r.IndicatorId == Indicator.Id && r.FiscalYear == Cycle.FiscalYear);
-            return await ConflictAsync(current);
+            return RedirectToPage(new { cycleId, indicatorId, saved = true });
         }
 
-        return RedirectToPage(new { cycleId, indicatorId, saved = true });
+        SubmitRefused = true;
+        Form.Version = report.Version;
+        foreach (var (field, message) in missing)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{field}", message);
+        }
+
+        Describe(report);
+        return Page();
     }
 
     private async Task<IActionResult> ConflictAsync(IndicatorReport current)
@@ -154,15 +174,8 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
 
     private async Task<IActionResult?> LoadAsync(int cycleId, int indicatorId)
     {
-        var cycle = await db.ReportingCycles.Include(c => c.Plan).FirstOrDefaultAsync(c => c.Id == cycleId);
-        var indicator = cycle is null ? null : await db.Indicators
-            .Include(i => i.Initiative)
-            .Include(i => i.Departments)
-            .Include(i => i.Targets)
-            .Include(i => i.Reports.Where(r => r.FiscalYear == cycle.FiscalYear)).ThenInclude(r => r.Overrides)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == indicatorId && i.Initiative!.PlanId == cycle.PlanId);
-        if (cycle is null || indicator is null)
+        // Only the KPIs the DX office requested for the year have a report to enter.
+        if (await review.FindAsync(cycleId, indicatorId) is not var (cycle, indicator, report))
         {
             return NotFound();
         }
@@ -174,6 +187,7 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
 
         Cycle = cycle;
         Indicator = indicator;
+        Report = report;
         return null;
     }
 
@@ -185,13 +199,8 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
         }
     }
 
-    private void Describe(IndicatorReport? report)
+    private void Describe(IndicatorReport report)
     {
-        if (report is null)
-        {
-            return;
-        }
-
         Evaluation = ReportEvaluation.Of(Indicator, report);
         foreach (var text in new[] { report.Actual.Text, report.Projection.Text })
         {
@@ -200,15 +209,12 @@ public class EditModel(ShinchokuDb db, Access access) : PageModel
     }
 
     /// <summary>A field of the form: its name, label, hint, whether multi-line, and whether Core reads it as a value.</summary>
-    public sealed record FieldInfo(string Name, string Label, string? Hint, bool Multiline, bool IsValue, bool InterimOnly = false);
+    public sealed record FieldInfo(string Name, string Label, string? Hint, bool Multiline, bool IsValue, bool InterimOnly = false, bool RequiredToSubmit = false);
 }
 
 /// <summary>What a department types into the entry form, kept as typed.</summary>
 public sealed class ReportForm
 {
-    /// <summary>The version of a report not yet created.</summary>
-    public const int New = -1;
-
     public string? Actual { get; set; }
 
     public string? Projection { get; set; }

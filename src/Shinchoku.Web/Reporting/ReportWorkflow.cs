@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Web.Accounts;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+
+namespace Shinchoku.Web.Reporting;
+
+/// <summary>
+/// The rules of a report's review, in one place: who may do what in which state. Departments enter and submit
+/// (未着手/入力中/差戻し); the DX office comments, returns (差戻し, with a reason), approves (承認) and, after
+/// publication, reopens an approved report for correction (with a reason).
+/// </summary>
+public static class ReportRules
+{
+    /// <summary>The words for a report's state, as the boards and forms show them (never colour alone).</summary>
+    public static string Describe(ReportState state) => state switch
+    {
+        ReportState.NotStarted => "未着手",
+        ReportState.InProgress => "入力中",
+        ReportState.Submitted => "提出済",
+        ReportState.Returned => "差戻し",
+        ReportState.Approved => "承認済",
+        _ => state.ToString(),
+    };
+
+    /// <summary>The states in the order the boards count them.</summary>
+    public static readonly IReadOnlyList<ReportState> States = [ReportState.NotStarted, ReportState.InProgress, ReportState.Submitted, ReportState.Returned, ReportState.Approved];
+
+    /// <summary>
+    /// True when the department may change the report: while the cycle takes entries and the report is not
+    /// submitted or approved; in any cycle once the DX office returned it (also to correct a published report).
+    /// </summary>
+    public static bool DepartmentMayEdit(ReportState report, ReportingCycle cycle) =>
+        report == ReportState.Returned || (cycle.State == PublicationState.Draft && report is ReportState.NotStarted or ReportState.InProgress);
+
+    /// <summary>Why the department may not change the report, or null when it may.</summary>
+    public static string? WhyReadOnly(ReportState report, ReportingCycle cycle) => DepartmentMayEdit(report, cycle) ? null : report switch
+    {
+        ReportState.Submitted => "提出済みです。DX推進担当が確認しています。修正が必要な場合は差し戻されます。",
+        ReportState.Approved when Publication.IsPublic(cycle) => "承認され、公表されています。訂正が必要な場合はDX推進担当にご連絡ください。",
+        ReportState.Approved => "DX推進担当が承認しました。修正が必要な場合はDX推進担当にご連絡ください。",
+        _ => "この年度の入力は締め切られています。修正が必要な場合はDX推進担当にご連絡ください。",
+    };
+
+    /// <summary>True when the DX office may return or approve the report (a submitted one).</summary>
+    public static bool MayDecide(ReportState report) => report == ReportState.Submitted;
+
+    /// <summary>True when the DX office may reopen the report for correction: approved in a published cycle.</summary>
+    public static bool MayReopen(ReportState report, ReportingCycle cycle) =>
+        report == ReportState.Approved && Publication.IsPublic(cycle);
+
+    /// <summary>
+    /// What is missing for submission, as (field, message) in the order of the form: 実績値 and 年度末見込値 must be
+    /// readable values, the narratives filled in, and the reason and countermeasure when the interim target is computed as not reached.
+    /// </summary>
+    public static List<(string Field, string Message)> MissingForSubmission(Indicator indicator, IndicatorReport report)
+    {
+        var missing = new List<(string, string)>();
+        void Value(string field, string label, RecordedValue value)
+        {
+            if (value.Text.Length == 0)
+            {
+                missing.Add((field, $"{label}を入力してください。"));
+            }
+            else if (value.Parse() is null)
+            {
+                missing.Add((field, $"{label}「{value.Text}」を値として読み取れません。"));
+            }
+        }
+
+        void Text(string field, string label, string text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                missing.Add((field, $"{label}を入力してください。"));
+            }
+        }
+
+        Value(nameof(IndicatorReport.Actual), "実績値", report.Actual);
+        Value(nameof(IndicatorReport.Projection), "年度末見込値", report.Projection);
+        Text(nameof(IndicatorReport.ProjectionBasis), "見込値の算出根拠", report.ProjectionBasis);
+        Text(nameof(IndicatorReport.Status), "取組状況", report.Status);
+        if (indicator.Targets.Any(t => t.Kind == TargetKind.Interim) && ReportEvaluation.Of(indicator, report).Computed.InterimReached == false)
+        {
+            Text(nameof(IndicatorReport.MissedReason), "中間目標が未達成（未達成見込）となった理由", report.MissedReason);
+            Text(nameof(IndicatorReport.Countermeasure), "未達成の場合の対策", report.Countermeasure);
+        }
+
+        Text(nameof(IndicatorReport.Plan), "今後の取組方針・対策", report.Plan);
+        return missing;
+    }
+
+    /// <summary>Days from <paramref name="today"/> to the deadline, as 「あと3日」「本日まで」「2日超過」.</summary>
+    public static string DaysLeft(DateOnly deadline, DateOnly today)
+    {
+        var days = deadline.DayNumber - today.DayNumber;
+        return days switch
+        {
+            > 0 => $"あと{days.ToString(CultureInfo.InvariantCulture)}日",
+            0 => "本日が期限",
+            _ => $"期限を{(-days).ToString(CultureInfo.InvariantCulture)}日過ぎています",
+        };
+    }
+
+    /// <summary>True for a report still owed after the deadline (not submitted or approved).</summary>
+    public static bool IsOverdue(ReportState report, DateOnly? deadline, DateOnly today) =>
+        deadline is { } d && today > d && report is not (ReportState.Submitted or ReportState.Approved);
+
+    /// <summary>Today in Japan (the deadlines are Japanese calendar days).</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+}
+
+/// <summary>
+/// Carries out the review steps: each one a ReviewEvent and (for all but comments) the report's State, saved
+/// together under the report's Version (a stale page is refused). Also opens cycles: one NotStarted report per requested KPI.
+/// </summary>
+public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, TimeProvider clock)
+{
+    /// <summary>Creates a NotStarted report of <paramref name="cycle"/>'s year for each of <paramref name="indicatorIds"/> that has none; returns how many.</summary>
+    public async Task<int> RequestReportsAsync(ReportingCycle cycle, IEnumerable<int> indicatorIds, CancellationToken cancellationToken = default)
+    {
+        var ids = indicatorIds.ToHashSet();
+        var existing = await db.IndicatorReports.Where(r => r.FiscalYear == cycle.FiscalYear && ids.Contains(r.IndicatorId))
+            .Select(r => r.IndicatorId).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var id in ids.Except(existing))
+        {
+            db.IndicatorReports.Add(new IndicatorReport { IndicatorId = id, FiscalYear = cycle.FiscalYear, State = ReportState.NotStarted });
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>
+    /// The cycle <paramref name="cycleId"/> and its requested report of <paramref name="indicatorId"/> (with the indicator's
+    /// departments and targets, the report's overrides and review events); null when either is missing or the KPI was not requested.
+    /// </summary>
+    public async Task<(ReportingCycle Cycle, Indicator Indicator, IndicatorReport Report)?> FindAsync(int cycleId, int indicatorId, CancellationToken cancellationToken = default)
+    {
+        var cycle = await db.ReportingCycles.Include(c => c.Plan).FirstOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var indicator = cycle is null ? null : await db.Indicators
+            .Include(i => i.Initiative)
+            .Include(i => i.Departments)
+            .Include(i => i.Targets)
+            .Include(i => i.Reports.Where(r => r.FiscalYear == cycle.FiscalYear)).ThenInclude(r => r.Overrides)
+            .Include(i => i.Reports.Where(r => r.FiscalYear == cycle.FiscalYear)).ThenInclude(r => r.ReviewEvents)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == indicatorId && i.Initiative!.PlanId == cycle.PlanId, cancellationToken);
+        return cycle is null || indicator is null || indicator.Reports.Count == 0 ? null : (cycle, indicator, indicator.Reports[0]);
+    }
+
+    /// <summary>
+    /// Records <paramref name="action"/> on <paramref name="report"/> (tracked) by <paramref name="user"/>, moving it to
+    /// the state the action leads to, checked against <paramref name="version"/>. False when someone else changed the report first.
+    /// </summary>
+    public async Task<bool> RecordAsync(IndicatorReport report, int version, ReviewAction action, string text, ClaimsPrincipal user, ReportingCycle cycle, CancellationToken cancellationToken = default)
+    {
+        var id = users.GetUserId(user);
+        var name = id is null ? null : await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        switch (action)
+        {
+            case ReviewAction.Submitted:
+                report.State = ReportState.Submitted;
+                break;
+            case ReviewAction.Returned or ReviewAction.Reopened:
+                report.State = ReportState.Returned;
+                break;
+            case ReviewAction.Approved:
+                report.State = ReportState.Approved;
+                report.ApprovedAt = now;
+                if (Publication.IsPublic(cycle))
+                {
+                    report.CorrectedAt = now;
+                }
+
+                break;
+            default:
+                // A comment changes nothing but must still refuse a stale page, so the version moves on.
+                db.Entry(report).Property(r => r.Version).IsModified = true;
+                break;
+        }
+
+        db.ReviewEvents.Add(new ReviewEvent
+        {
+            IndicatorReportId = report.Id,
+            Action = action,
+            Text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
+            By = string.IsNullOrEmpty(name) ? user.Identity?.Name ?? "" : name,
+            UserId = id,
+            At = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
