@@ -61,13 +61,11 @@ public sealed record ReminderRule(string Key, string Name)
 /// </summary>
 public sealed partial class ReminderRun(ShinchokuDb db, UserManager<AppUser> users, IMailSender sender, MailOptions mail, ReminderOptions options, TimeProvider clock, ILogger<ReminderRun> logger)
 {
-    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
-
     /// <summary>Sends the reminders due now; returns how many messages went out.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(Japan).DateTime);
+        var today = Reporting.ReportRules.Today(clock);
         var cycles = await db.ReportingCycles.AsNoTracking().Include(c => c.Plan)
             .Where(c => c.State == PublicationState.Draft && c.Deadline != null).ToListAsync(cancellationToken);
         var sent = 0;
@@ -148,23 +146,23 @@ public sealed partial class ReminderRun(ShinchokuDb db, UserManager<AppUser> use
         return sent;
     }
 
-    /// <summary>The indicators of the cycle's plan whose report for the year is not submitted or approved (none entered counts as not started).</summary>
+    /// <summary>The reports requested in the cycle (opening it creates them) that are not yet submitted or approved.</summary>
     private async Task<List<Owed>> OwedAsync(ReportingCycle cycle, CancellationToken cancellationToken)
     {
         var year = cycle.FiscalYear;
-        var rows = await db.Indicators.AsNoTracking()
-            .Where(i => i.Initiative!.PlanId == cycle.PlanId)
-            .Where(i => !i.Reports.Any(r => r.FiscalYear == year && (r.State == ReportState.Submitted || r.State == ReportState.Approved)))
-            .OrderBy(i => i.Order).ThenBy(i => i.Id)
-            .Select(i => new
+        var rows = await db.IndicatorReports.AsNoTracking()
+            .Where(r => r.FiscalYear == year && r.Indicator!.Initiative!.PlanId == cycle.PlanId)
+            .Where(r => r.State == ReportState.NotStarted || r.State == ReportState.InProgress || r.State == ReportState.Returned)
+            .OrderBy(r => r.Indicator!.Order).ThenBy(r => r.IndicatorId)
+            .Select(r => new
             {
-                i.Id,
-                i.Name,
-                Departments = i.Departments.Select(d => d.Id).ToList(),
-                State = i.Reports.Where(r => r.FiscalYear == year).Select(r => (ReportState?)r.State).FirstOrDefault(),
+                r.IndicatorId,
+                r.Indicator!.Name,
+                Departments = r.Indicator.Departments.Select(d => d.Id).ToList(),
+                r.State,
             })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new Owed(r.Id, r.Name, r.Departments, r.State ?? ReportState.NotStarted));
+        return rows.ConvertAll(r => new Owed(r.IndicatorId, r.Name, r.Departments, r.State));
     }
 
     private MailMessage Compose(ReportingCycle cycle, ReminderRule rule, AppUser person, List<Owed> items)

@@ -79,8 +79,9 @@ public class CouncilTests
         {
             var question = await db.IndicatorReports.SingleAsync(r => r.FiscalYear == 2020 && r.QuestionToExperts.Contains("ペーパーレス"));
             indicatorId = question.IndicatorId;
-            var open = new IndicatorReport { IndicatorId = indicatorId, FiscalYear = 2021, State = ReportState.Approved, QuestionToExperts = "令和3年度の質問" };
-            db.IndicatorReports.Add(open);
+            var open = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            open.State = ReportState.Approved;
+            open.QuestionToExperts = "令和3年度の質問";
             await db.SaveChangesAsync();
             openReportId = open.Id;
             db.CouncilPosts.Add(new CouncilPost { IndicatorReportId = open.Id, Kind = CouncilPostKind.ExpertAnswer, Text = Open, By = "有識者", At = DateTimeOffset.UtcNow });

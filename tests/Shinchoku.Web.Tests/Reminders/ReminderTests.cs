@@ -140,7 +140,7 @@ public sealed class ReminderTests : IDisposable
         cycle.Deadline = Deadline;
         var tax = await db.Departments.SingleAsync(d => d.Name == "税務課");
         var shared = await db.Indicators.SingleAsync(i => i.Departments.Any(d => d.Name == "県警"));
-        db.IndicatorReports.Add(new IndicatorReport { IndicatorId = shared.Id, FiscalYear = 2021, State = ReportState.Submitted });
+        (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == shared.Id && r.FiscalYear == 2021)).State = ReportState.Submitted;
         var taxOnly = await db.Indicators.Include(i => i.Departments)
             .Where(i => i.Initiative!.PlanId == cycle.PlanId && !i.Departments.Any()).OrderBy(i => i.Id).FirstAsync();
         taxOnly.Departments.Add(tax);
