@@ -115,6 +115,7 @@ app.UseRouting();
 app.UseOpenData();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseDashboard();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
 app.MapOpenData();
