@@ -33,16 +33,17 @@ for _ in $(seq 1 120); do
 done
 curl -sf "$base/healthz" >/dev/null || { echo "the app did not start:"; cat "$log"; exit 1; }
 
-indicator=$(curl -sf "$base/api/v1/indicators?pageSize=1&page=5000" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
+indicator=$(curl -sf "$base/api/v1/indicators?pageSize=1&page=5000" | sed -n 's/.*"items":\[{[^}]*"id":\([0-9]*\).*/\1/p')
 # The slowest last: requests a timed-out wrk leaves behind keep the server busy for a while.
 declare -a names=("static file" "API indicators" "KPI page" "area page")
 declare -a urls=("$base/css/site.css" "$base/api/v1/indicators" "$base/indicators/${indicator:-5000}" "$base/strategy/bench/nodes/area-1")
 echo "wrk -t$threads -c$connections -d${seconds}s, $(nproc) cores; KPI $indicator; $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-16s %12s %8s %10s %10s  %s\n' "target" "requests/s" "ratio" "p50" "p99" "url"
+printf '%-16s %12s %8s %10s %10s %10s  %s\n' "target" "requests/s" "ratio" "p50" "p99" "first" "url"
 static_rps=""
 for i in "${!urls[@]}"; do
   url=${urls[$i]}
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+  # The first request builds what is kept until the data changes (the snapshot, a plan's progress, the page).
+  read -r code first < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$url")
   [ "$code" = 200 ] || { echo "${names[$i]}: $url answers $code"; continue; }
   for _ in 1 2 3 4 5; do curl -s -o /dev/null "$url"; done   # warm up (first request builds caches, JIT)
   out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency "$url")
@@ -52,7 +53,7 @@ for i in "${!urls[@]}"; do
   errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
   [ -n "$static_rps" ] || static_rps=$rps
   ratio=$(awk -v r="$rps" -v s="$static_rps" 'BEGIN { printf "%.0f%%", 100 * r / s }')
-  printf '%-16s %12s %8s %10s %10s  %s %s\n' "${names[$i]}" "$rps" "$ratio" "$p50" "$p99" "${url#"$base"}" "$errors"
+  printf '%-16s %12s %8s %10s %10s %9ss  %s %s\n' "${names[$i]}" "$rps" "$ratio" "$p50" "$p99" "$first" "${url#"$base"}" "$errors"
   sleep 2
 done
 echo "goals: pages and API >= 50% of the static file's requests/s, p99 < 20ms"

@@ -121,6 +121,7 @@ app.UseRouting();
 app.UseOpenData();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseDashboard();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
 app.MapOpenData();

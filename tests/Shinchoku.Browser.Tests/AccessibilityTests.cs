@@ -33,6 +33,10 @@ public sealed class AccessibilityTests(SiteFixture site)
     [InlineData(SitePage.Sources, 360)]
     [InlineData(SitePage.English, 1280)]
     [InlineData(SitePage.English, 360)]
+    [InlineData(SitePage.EnglishArea, 1280)]
+    [InlineData(SitePage.EnglishArea, 360)]
+    [InlineData(SitePage.EnglishIndicator, 1280)]
+    [InlineData(SitePage.EnglishIndicator, 360)]
     public async Task Page_HasNoWcag21AaViolations(SitePage kind, int width)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

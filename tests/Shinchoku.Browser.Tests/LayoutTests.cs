@@ -27,6 +27,10 @@ public sealed class LayoutTests(SiteFixture site)
     [InlineData(SitePage.Sources, 1280)]
     [InlineData(SitePage.English, 360)]
     [InlineData(SitePage.English, 1280)]
+    [InlineData(SitePage.EnglishArea, 360)]
+    [InlineData(SitePage.EnglishArea, 1280)]
+    [InlineData(SitePage.EnglishIndicator, 360)]
+    [InlineData(SitePage.EnglishIndicator, 1280)]
     public async Task Page_DoesNotScrollSideways(SitePage kind, int width)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

@@ -180,6 +180,8 @@ public sealed partial class SiteFixture : IAsyncLifetime
             SitePage.Definitions => "/data/definitions",
             SitePage.Sources => "/data/sources",
             SitePage.English => "/en",
+            SitePage.EnglishArea => "/en" + await PathOfAsync(SitePage.Area),
+            SitePage.EnglishIndicator => "/en" + await PathOfAsync(SitePage.Indicator),
             SitePage.NotFound => "/indicators/999999",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -381,6 +383,12 @@ public enum SitePage
 
     /// <summary>The sources and licence.</summary>
     Sources,
+
+    /// <summary>The English version of <see cref="Area"/>.</summary>
+    EnglishArea,
+
+    /// <summary>The English version of <see cref="Indicator"/>.</summary>
+    EnglishIndicator,
 
     /// <summary>The English home page.</summary>
     English,

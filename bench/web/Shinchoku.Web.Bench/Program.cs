@@ -127,6 +127,9 @@ for (var start = 0; start < initiatives; start += InitiativesPerBatch)
                     Actual = RecordedValue.From($"{actual:N0}件\n（{FirstYear + y + 1}年3月31日現在）").Value,
                     Projection = hasProjection ? RecordedValue.From($"{actual + random.Next(0, 50):N0}件").Value : RecordedValue.From("－").Value,
                     Status = $"取組状況の記載（{FirstYear + y}年度）",
+                    // Public: approved by the DX office (the publication rule: approved reports of published cycles).
+                    State = ReportState.Approved,
+                    ApprovedAt = new DateTimeOffset(FirstYear + y + 1, 6, 1, 0, 0, 0, TimeSpan.Zero),
                 });
             }
 

@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.OpenData;
 using Indicator = Shinchoku.Web.Indicators.Indicator;
 using Shinchoku.Web.Strategy;
 
@@ -99,6 +102,31 @@ public static class MarkText
     };
 
     public static MarkBucket? FromSlug(string? slug) => Enum.GetValues<MarkBucket>().Cast<MarkBucket?>().FirstOrDefault(b => Slug(b!.Value) == slug);
+
+    /// <summary>The trend in English, for the English pages.</summary>
+    public static string EnglishTrendWords(Trend trend) => trend switch
+    {
+        Trend.Improved => "improved",
+        Trend.Unchanged => "unchanged",
+        _ => "worsened",
+    };
+
+    /// <summary>「↗ improved」, or a dash.</summary>
+    public static string EnglishTrendLabelOf(ReportEvaluation? evaluation) =>
+        evaluation?.Shown.Trend is { } t ? t.Glyph(evaluation.Computed.FromActual) + " " + EnglishTrendWords(t) : "－";
+
+    /// <summary>Symbol and English words: 「◎ 100% or more」, 「not rated (unknown)」.</summary>
+    public static string EnglishLabel(MarkBucket bucket) => RatingOf(bucket) is not null ? Glyph(bucket) + " " + EnglishWords(bucket) : "not rated (" + EnglishWords(bucket) + ")";
+
+    /// <summary>The desired direction of a KPI in English.</summary>
+    public static string EnglishDirection(Direction direction) => direction switch
+    {
+        Direction.Increase => "increase",
+        Direction.Decrease => "decrease",
+        Direction.Maintain => "maintain",
+        Direction.ReachState => "reach a stated state",
+        _ => "not set",
+    };
 
     public static string TrendWords(Trend trend) => trend switch
     {
@@ -217,6 +245,8 @@ public sealed record PublishedYear(int FiscalYear, string Title, DateTimeOffset?
 /// </summary>
 public sealed class PlanProgress
 {
+    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
+
     private readonly Dictionary<int, List<KpiRow>> rowsByNode = [];
 
     private PlanProgress(PlanTree tree, IReadOnlyList<PublishedYear> years, PublishedYear? shown, List<KpiRow> rows)
@@ -279,17 +309,47 @@ public sealed class PlanProgress
     }
 
     /// <summary>
-    /// Loads a visible plan (null key: the current plan) with its published progress in <paramref name="fiscalYear"/>
+    /// A visible plan (null key: the current plan) with its published progress in <paramref name="fiscalYear"/>
     /// (null or unpublished: the latest published year). Null when there is no such plan or the visitor may not see it.
+    /// Public plans are loaded and evaluated once per data version and shared by every request (the store's snapshot
+    /// is replaced when a cycle is published or a report changes); only staff asking for a draft plan load it here.
+    /// The result is shared: read it, never change it.
     /// </summary>
-    public static async Task<PlanProgress?> LoadAsync(ShinchokuDb db, string? planKey, System.Security.Claims.ClaimsPrincipal user, int? fiscalYear = null, CancellationToken cancellationToken = default)
+    public static async Task<PlanProgress?> LoadAsync(ShinchokuDb db, OpenDataStore store, string? planKey, ClaimsPrincipal user, int? fiscalYear = null, CancellationToken cancellationToken = default)
     {
-        var tree = await PlanTree.LoadVisibleAsync(db, planKey, user, cancellationToken);
-        return tree is null ? null : await LoadAsync(db, tree, fiscalYear, cancellationToken);
+        // Only public plans and published years are shared (anything else in the URL shows the latest year), so the
+        // values kept are one per plan and published year, whatever visitors type.
+        var snapshot = await store.GetAsync(cancellationToken);
+        var plan = planKey is null ? snapshot.Plans.LastOrDefault(p => p.Status == "current") : snapshot.Plans.Find(p => p.Key == planKey);
+        if (plan is not null)
+        {
+            var year = plan.PublishedReports.Any(r => r.FiscalYear == fiscalYear) ? fiscalYear : null;
+            var shared = await store.SharedAsync(
+                snapshot,
+                string.Create(CultureInfo.InvariantCulture, $"progress/{plan.Key}/{year}"),
+                async (own, token) =>
+                {
+                    var tree = await PlanTree.LoadVisibleAsync(own, plan.Key, Anonymous, token);
+                    return tree is null ? null : await LoadAsync(own, tree, year, token);
+                },
+                cancellationToken);
+            if (shared is not null)
+            {
+                return shared;
+            }
+        }
+
+        if (!Publication.SeesUnpublished(user))
+        {
+            return null;
+        }
+
+        var draft = await PlanTree.LoadVisibleAsync(db, planKey, user, cancellationToken);
+        return draft is null ? null : await LoadAsync(db, draft, fiscalYear, cancellationToken);
     }
 
     /// <summary>The published progress of a loaded plan tree.</summary>
-    public static async Task<PlanProgress> LoadAsync(ShinchokuDb db, PlanTree tree, int? fiscalYear = null, CancellationToken cancellationToken = default)
+    private static async Task<PlanProgress> LoadAsync(ShinchokuDb db, PlanTree tree, int? fiscalYear = null, CancellationToken cancellationToken = default)
     {
         var planId = tree.Plan.Id;
         var years = (await db.ReportingCycles.AsNoTracking()

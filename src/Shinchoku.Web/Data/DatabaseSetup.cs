@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Shinchoku.Web.Data;
 
@@ -32,7 +33,7 @@ public static class DatabaseSetup
         throw new InvalidOperationException($"Database:Provider「{text}」は使用できません。Sqlite または PostgreSQL を指定してください。");
     }
 
-    /// <summary>Registers <see cref="ShinchokuDb"/> for the configured provider.</summary>
+    /// <summary>Registers <see cref="ShinchokuDb"/> for the configured provider, with the interceptors features register (the open data's change signal).</summary>
     public static IServiceCollection AddShinchokuDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = ReadProvider(configuration);
@@ -41,7 +42,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 connection = ResolveSqliteFile(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection);
-                services.AddDbContext<ShinchokuDb, SqliteShinchokuDb>(o => o.UseSqlite(connection));
+                services.AddDbContext<ShinchokuDb, SqliteShinchokuDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 if (string.IsNullOrWhiteSpace(connection))
@@ -49,7 +50,7 @@ public static class DatabaseSetup
                     throw new InvalidOperationException("PostgreSQL を使う場合は ConnectionStrings__Shinchoku に接続文字列を指定してください。");
                 }
 
-                services.AddDbContext<ShinchokuDb, PostgreSqlShinchokuDb>(o => o.UseNpgsql(connection));
+                services.AddDbContext<ShinchokuDb, PostgreSqlShinchokuDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
         }
 

@@ -5,6 +5,7 @@ using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Features;
@@ -13,7 +14,8 @@ namespace Shinchoku.Web.Features;
 /// Home page: the current plan's vision, aims and areas with the marks of their KPIs counted, and every plan whose
 /// progress has been published with the same counts per area. Public; counts use published reports only.
 /// </summary>
-public class IndexModel(ShinchokuDb db) : PageModel
+[PublicPage]
+public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
 {
     /// <summary>The current plan with its published progress, or null when there is none.</summary>
     public PlanProgress? Current { get; private set; }
@@ -23,13 +25,13 @@ public class IndexModel(ShinchokuDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        Current = await PlanProgress.LoadAsync(db, null, User);
+        Current = await PlanProgress.LoadAsync(db, store, null, User);
         var keys = await db.Plans
             .Where(p => p.Status != PlanStatus.Draft && db.ReportingCycles.Where(Publication.IsPublished).Any(c => c.PlanId == p.Id))
             .OrderByDescending(p => p.Id).Select(p => p.Key).ToListAsync();
         foreach (var key in keys.Where(k => k != Current?.Plan.Key))
         {
-            if (await PlanProgress.LoadAsync(db, key, User) is { } progress)
+            if (await PlanProgress.LoadAsync(db, store, key, User) is { } progress)
             {
                 Published.Add(progress);
             }

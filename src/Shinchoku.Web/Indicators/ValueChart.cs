@@ -29,8 +29,16 @@ public static class ValueChart
     private const int Right = 60;
     private const int Top = 20;
     private const int Bottom = 50;
+    private const int LabelHeight = 15;
 
-    public static string KindName(ChartPointKind kind) => kind switch
+    public static string KindName(ChartPointKind kind, bool english = false) => english ? kind switch
+    {
+        ChartPointKind.Baseline => "baseline",
+        ChartPointKind.Value => "value",
+        ChartPointKind.InterimTarget => "interim target",
+        ChartPointKind.FinalTarget => "final target",
+        _ => kind.ToString(),
+    } : kind switch
     {
         ChartPointKind.Baseline => "基準値",
         ChartPointKind.Value => "実績・見込",
@@ -40,7 +48,7 @@ public static class ValueChart
     };
 
     /// <summary>The SVG markup, or empty when there are fewer than two numbers to draw.</summary>
-    public static string Render(IReadOnlyList<ChartPoint> points, string title, string unit)
+    public static string Render(IReadOnlyList<ChartPoint> points, string title, string unit, bool english = false)
     {
         if (points.Count < 2)
         {
@@ -63,7 +71,7 @@ public static class ValueChart
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">");
         sb.Append("<title id=\"chart-title\">").Append(WebUtility.HtmlEncode(title)).Append("</title>");
-        sb.Append("<desc id=\"chart-desc\">").Append(WebUtility.HtmlEncode(Describe(points, unit))).Append("</desc>");
+        sb.Append("<desc id=\"chart-desc\">").Append(WebUtility.HtmlEncode(Describe(points, unit, english))).Append("</desc>");
 
         // Axes and gridlines at 0, 50% and 100% of the range.
         foreach (var fraction in new[] { 0m, 0.5m, 1m })
@@ -76,7 +84,7 @@ public static class ValueChart
 
         foreach (var year in years)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(year))}\" y=\"{Height - Bottom + 22}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333\">{WebUtility.HtmlEncode(new FiscalYear(year).ToString())}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(year))}\" y=\"{Height - Bottom + 22}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333\">{WebUtility.HtmlEncode(YearName(year, english))}</text>");
         }
 
         var line = points.Where(p => p.Kind is ChartPointKind.Baseline or ChartPointKind.Value).OrderBy(p => p.FiscalYear).ToList();
@@ -87,11 +95,14 @@ public static class ValueChart
             sb.Append("\" />");
         }
 
-        foreach (var target in points.Where(p => p.Kind is ChartPointKind.InterimTarget or ChartPointKind.FinalTarget))
+        var targets = points.Where(p => p.Kind is ChartPointKind.InterimTarget or ChartPointKind.FinalTarget).OrderByDescending(p => p.Value).ToList();
+        var labels = SpreadLabels([.. targets.Select(t => Y(t.Value) - 6)], LabelHeight, Top + LabelHeight - 4, Height - Bottom);
+        for (var i = 0; i < targets.Count; i++)
         {
+            var target = targets[i];
             var y = F(Y(target.Value));
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\" stroke=\"#c16800\" stroke-width=\"2\" stroke-dasharray=\"{(target.Kind == ChartPointKind.FinalTarget ? "8 4" : "3 3")}\" />");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{F(Y(target.Value) - 6)}\" text-anchor=\"end\" font-size=\"13\" fill=\"#8b4500\">{WebUtility.HtmlEncode(KindName(target.Kind))}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{F(labels[i])}\" text-anchor=\"end\" font-size=\"13\" fill=\"#8b4500\">{WebUtility.HtmlEncode(KindName(target.Kind, english))}</text>");
         }
 
         foreach (var p in points.Where(p => p.Kind is ChartPointKind.Baseline or ChartPointKind.Value))
@@ -106,9 +117,37 @@ public static class ValueChart
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Baselines for labels wanted at <paramref name="wanted"/> (top to bottom) moved apart so that no two are closer
+    /// than <paramref name="gap"/>, kept between <paramref name="top"/> and <paramref name="bottom"/>: target lines
+    /// close together (an interim and a final target far below the values) would otherwise print their labels over
+    /// each other.
+    /// </summary>
+    internal static double[] SpreadLabels(IReadOnlyList<double> wanted, double gap, double top, double bottom)
+    {
+        var placed = new double[wanted.Count];
+        for (var i = 0; i < placed.Length; i++)
+        {
+            placed[i] = Math.Max(wanted[i], i == 0 ? top : placed[i - 1] + gap);
+        }
+
+        // Pushed past the bottom: move the last ones up, keeping the gap.
+        for (var i = placed.Length - 1; i >= 0; i--)
+        {
+            placed[i] = Math.Min(placed[i], i == placed.Length - 1 ? bottom : placed[i + 1] - gap);
+        }
+
+        return placed;
+    }
+
     /// <summary>The chart in one sentence, for screen readers and the page's text summary.</summary>
-    public static string Describe(IReadOnlyList<ChartPoint> points, string unit) =>
-        string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{new FiscalYear(p.FiscalYear)}の{KindName(p.Kind)} {p.Text}")) + "。";
+    public static string Describe(IReadOnlyList<ChartPoint> points, string unit, bool english = false) => english
+        ? string.Join("; ", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{YearName(p.FiscalYear, true)} {KindName(p.Kind, true)} {p.Text}")) + "."
+        : string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{new FiscalYear(p.FiscalYear)}の{KindName(p.Kind)} {p.Text}")) + "。";
+
+    /// <summary>令和2年度, or FY2020 in English.</summary>
+    public static string YearName(int fiscalYear, bool english) =>
+        english ? "FY" + fiscalYear.ToString(CultureInfo.InvariantCulture) : new FiscalYear(fiscalYear).ToString();
 
     private static string Number(decimal v) => Math.Round(v, 2).ToString("#,0.##", CultureInfo.InvariantCulture);
 }

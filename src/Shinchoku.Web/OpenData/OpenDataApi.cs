@@ -154,7 +154,7 @@ public static class OpenDataApi
         }
 
         return NotModified(context, s) ? TypedResults.StatusCode(304)
-            : Csv(OpenDataCsv.Indicators(s, filter.Apply(s)), "indicators.csv");
+            : Csv(OpenDataCsv.Indicators(filter.Apply(s)), "indicators.csv");
     }
 
     private static async Task<IResult> ValuesCsv(HttpContext context, [AsParameters] IndicatorQuery query, OpenDataStore store, CancellationToken cancellationToken)

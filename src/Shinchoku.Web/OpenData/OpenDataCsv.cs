@@ -10,113 +10,138 @@ namespace Shinchoku.Web.OpenData;
 /// The open data CSV files: UTF-8 with BOM (so Excel opens them), CRLF, fields guarded against formula injection,
 /// dates as YYYY-MM-DD. The columns are those of the 項目定義書 (<see cref="DataDefinitions"/>), in its order and
 /// with its names; this class only says where each field's value comes from. Every file starts with the
-/// 全国地方公共団体コード (自治体標準データセット): where a data set of the definitions does not list it, it is
-/// added as the first column.
+/// 全国地方公共団体コード (自治体標準データセット), as every data set of the definitions does.
 /// </summary>
 public static class OpenDataCsv
 {
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
-    private const string CodeColumn = "全国地方公共団体コード";
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>A row of initiatives.csv: one placement of an initiative.</summary>
-    public sealed record PlacementRow(string PlanKey, string InitiativeKey, string Title, string NodeKey, bool IsPrimary);
+    public sealed record PlacementRow(InitiativeItem Initiative, string Title, string NodeKey, bool IsPrimary);
 
+    private static string Words(IEnumerable<string> values) => string.Join("、", values);
+
+    // Where each CSV column's value comes from, by the column names of the data definitions.
     private static readonly Dictionary<string, Func<PlanItem, string?>> PlanFields = new(StringComparer.Ordinal)
     {
-        ["organizationCode"] = p => p.OrganizationCode,
-        ["organizationName"] = p => p.Organization,
-        ["planKey"] = p => p.Key,
-        ["name"] = p => p.Name,
-        ["version"] = p => p.Version,
-        ["issuedOn"] = p => p.IssuedOn,
-        ["status"] = p => p.Status,
+        ["全国地方公共団体コード"] = p => p.OrganizationCode,
+        ["地方公共団体名"] = p => p.Organization,
+        ["戦略ID"] = p => p.Key,
+        ["戦略名"] = p => p.Name,
+        ["版"] = p => p.Version,
+        ["策定時期"] = p => p.Issued,
+        ["策定年月日"] = p => p.IssuedOn,
+        ["状態"] = p => p.Status,
+        ["目的"] = p => p.Purpose,
+        ["項目数"] = p => Number(p.NodeCount),
+        ["取組数"] = p => Number(p.InitiativeCount),
+        ["成果指標数"] = p => Number(p.IndicatorCount),
     };
 
-    private static readonly Dictionary<string, Func<(string Plan, TreeNode Node), string?>> NodeFields = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<(PlanTreeAnswer Tree, TreeNode Node), string?>> NodeFields = new(StringComparer.Ordinal)
     {
-        ["planKey"] = r => r.Plan,
-        ["nodeKey"] = r => r.Node.Key,
-        ["parentKey"] = r => r.Node.ParentKey,
-        ["kind"] = r => r.Node.KindName,
-        ["label"] = r => r.Node.Label,
-        ["title"] = r => r.Node.Title,
-        ["order"] = r => Number(r.Node.Order),
+        ["全国地方公共団体コード"] = r => r.Tree.OrganizationCode,
+        ["戦略ID"] = r => r.Tree.PlanKey,
+        ["項目ID"] = r => r.Node.Key,
+        ["上位項目ID"] = r => r.Node.ParentKey,
+        ["項目の種類"] = r => r.Node.KindName,
+        ["項目の種類（英字）"] = r => r.Node.Kind,
+        ["番号"] = r => r.Node.Label,
+        ["項目名"] = r => r.Node.Title,
+        ["説明"] = r => r.Node.Body,
+        ["表示順"] = r => Number(r.Node.Order),
     };
 
     private static readonly Dictionary<string, Func<PlacementRow, string?>> InitiativeFields = new(StringComparer.Ordinal)
     {
-        ["planKey"] = r => r.PlanKey,
-        ["initiativeKey"] = r => r.InitiativeKey,
-        ["title"] = r => r.Title,
-        ["nodeKey"] = r => r.NodeKey,
-        ["placement"] = r => r.IsPrimary ? "主" : "再掲",
+        ["全国地方公共団体コード"] = r => r.Initiative.OrganizationCode,
+        ["戦略ID"] = r => r.Initiative.PlanKey,
+        ["取組ID"] = r => r.Initiative.Key,
+        ["取組名"] = r => r.Title,
+        ["説明"] = r => r.Initiative.Body,
+        ["項目ID"] = r => r.NodeKey,
+        ["掲載区分"] = r => r.IsPrimary ? "主" : "再掲",
     };
 
     private static readonly Dictionary<string, Func<IndicatorItem, string?>> IndicatorFields = new(StringComparer.Ordinal)
     {
-        ["planKey"] = r => r.PlanKey,
-        ["indicatorId"] = r => Number(r.Id),
-        ["initiativeKey"] = r => r.InitiativeKey,
-        ["name"] = r => r.Name,
-        ["departments"] = r => string.Join("、", r.Departments),
-        ["unit"] = r => r.Unit,
-        ["direction"] = r => r.Direction,
-        ["baseline"] = r => r.Baseline.Text,
-        ["baselineValue"] = r => Number(r.Baseline.Magnitude),
-        ["baselineFiscalYear"] = r => Number(r.BaselineFiscalYear),
-        ["interimTarget"] = r => r.InterimTarget?.Value.Text,
-        ["interimTargetFiscalYear"] = r => Number(r.InterimTarget?.FiscalYear),
-        ["finalTarget"] = r => r.FinalTarget?.Value.Text,
-        ["finalTargetFiscalYear"] = r => Number(r.FinalTarget?.FiscalYear),
+        ["全国地方公共団体コード"] = r => r.OrganizationCode,
+        ["戦略ID"] = r => r.PlanKey,
+        ["指標ID"] = r => Number(r.Id),
+        ["取組ID"] = r => r.InitiativeKey,
+        ["取組名"] = r => r.InitiativeTitle,
+        ["掲載項目ID"] = r => Words(r.NodeKeys),
+        ["指標名"] = r => r.Name,
+        ["所管課"] = r => Words(r.Departments),
+        ["単位"] = r => r.Unit,
+        ["目標の方向"] = r => r.Direction,
+        ["基準値"] = r => r.Baseline.Text,
+        ["基準値の数値"] = r => Number(r.Baseline.Magnitude),
+        ["基準年度"] = r => Number(r.BaselineFiscalYear),
+        ["中間目標"] = r => r.InterimTarget?.Value.Text,
+        ["中間目標年度"] = r => Number(r.InterimTarget?.FiscalYear),
+        ["最終目標"] = r => r.FinalTarget?.Value.Text,
+        ["最終目標年度"] = r => Number(r.FinalTarget?.FiscalYear),
+        ["評価の年度"] = r => Number(r.FiscalYear),
+        ["評価の年度（和暦）"] = r => r.FiscalYearName,
+        ["評価に用いた値"] = r => r.Value,
+        ["進捗率"] = r => Number(r.Progress),
+        ["進捗"] = r => r.Trend,
+        ["評価"] = r => r.Rating,
+        ["評価できない理由"] = r => r.NotRatedReason,
     };
 
     private static readonly Dictionary<string, Func<(IndicatorDetail D, YearItem Y), string?>> ValueFields = new(StringComparer.Ordinal)
     {
-        ["planKey"] = r => r.D.PlanKey,
-        ["indicatorId"] = r => Number(r.D.Id),
-        ["fiscalYear"] = r => Number(r.Y.FiscalYear),
-        ["fiscalYearLabel"] = r => r.Y.FiscalYearName,
-        ["actual"] = r => r.Y.Actual.Text,
-        ["actualValue"] = r => Number(r.Y.Actual.Magnitude),
-        ["actualAsOf"] = r => r.Y.Actual.AsOf,
-        ["projection"] = r => r.Y.Projection.Text,
-        ["projectionValue"] = r => Number(r.Y.Projection.Magnitude),
-        ["valueSource"] = r => r.Y.ValueSource switch { "Projection" => "見込値", "Actual" => "実績値", _ => "" },
-        ["trend"] = r => r.Y.Shown.Trend,
-        ["progress"] = r => Number(r.Y.Progress),
-        ["rating"] = r => r.Y.Shown.Rating,
-        ["notRatedReason"] = r => r.Y.NotRatedReason,
-        ["interimReached"] = r => r.Y.Shown.Interim,
-        ["calculation"] = r => r.Y.Calculation,
-        ["overridden"] = r => r.Y.Override is null ? "false" : "true",
-        ["status"] = r => r.Y.Status,
-        ["challenges"] = r => r.Y.Challenges,
-        ["plan"] = r => r.Y.Plan,
-        ["publishedOn"] = r => r.Y.PublishedOn,
+        ["全国地方公共団体コード"] = r => r.D.OrganizationCode,
+        ["戦略ID"] = r => r.D.PlanKey,
+        ["指標ID"] = r => Number(r.D.Id),
+        ["年度"] = r => Number(r.Y.FiscalYear),
+        ["年度（和暦）"] = r => r.Y.FiscalYearName,
+        ["実績値"] = r => r.Y.Actual.Text,
+        ["実績値の数値"] = r => Number(r.Y.Actual.Magnitude),
+        ["実績値の時点"] = r => r.Y.Actual.AsOf,
+        ["見込値"] = r => r.Y.Projection.Text,
+        ["見込値の数値"] = r => Number(r.Y.Projection.Magnitude),
+        ["見込値の算出根拠"] = r => r.Y.ProjectionBasis,
+        ["評価に用いた値の種類"] = r => r.Y.ValueSource,
+        ["進捗"] = r => r.Y.Shown.Trend,
+        ["進捗率"] = r => Number(r.Y.Progress),
+        ["評価"] = r => r.Y.Shown.Rating,
+        ["評価できない理由"] = r => r.Y.NotRatedReason,
+        ["中間目標の達成"] = r => r.Y.Shown.Interim,
+        ["算出した進捗"] = r => r.Y.Computed.Trend,
+        ["算出した評価"] = r => r.Y.Computed.Rating,
+        ["計算"] = r => r.Y.Calculation,
+        ["評価の変更理由"] = r => r.Y.Override?.Reason,
+        ["取組状況"] = r => r.Y.Status,
+        ["中間目標が未達成となった理由"] = r => r.Y.MissedReason,
+        ["状況改善のための対策"] = r => r.Y.Countermeasure,
+        ["課題"] = r => r.Y.Challenges,
+        ["今後の取組方針・対策"] = r => r.Y.Plan,
+        ["公表日"] = r => r.Y.PublishedOn,
     };
 
     /// <summary>plans.csv.</summary>
-    public static byte[] Plans(OpenDataSnapshot s) => Write(DataDefinitions.Plans, PlanFields, s.Plans, p => p.OrganizationCode);
+    public static byte[] Plans(OpenDataSnapshot s) => Write(DataDefinitions.Plans, PlanFields, s.Plans);
 
     /// <summary>nodes.csv of one plan (or of all plans when <paramref name="planKey"/> is null), in tree order.</summary>
     public static byte[] Nodes(OpenDataSnapshot s, string? planKey) => Write(DataDefinitions.Nodes, NodeFields,
-        s.Plans.Where(p => planKey is null || p.Key == planKey).SelectMany(p => s.Nodes[p.Key].Select(n => (p.Key, n))), r => Code(s, r.Item1));
+        s.Plans.Where(p => planKey is null || p.Key == planKey).SelectMany(p => s.Nodes[p.Key].Select(n => (s.Trees[p.Key], n))));
 
     /// <summary>initiatives.csv of one plan (or of all): one row per placement, the primary one first.</summary>
     public static byte[] Initiatives(OpenDataSnapshot s, string? planKey) => Write(DataDefinitions.Initiatives, InitiativeFields,
-        s.Plans.Where(p => planKey is null || p.Key == planKey).SelectMany(p => PlacementRows(s, p.Key)), r => Code(s, r.PlanKey));
+        s.Plans.Where(p => planKey is null || p.Key == planKey).SelectMany(p => PlacementRows(s, p.Key)));
 
     /// <summary>indicators.csv of the given rows.</summary>
-    public static byte[] Indicators(OpenDataSnapshot s, IEnumerable<IndicatorItem> rows) =>
-        Write(DataDefinitions.Indicators, IndicatorFields, rows, r => Code(s, r.PlanKey));
+    public static byte[] Indicators(IEnumerable<IndicatorItem> rows) => Write(DataDefinitions.Indicators, IndicatorFields, rows);
 
     /// <summary>values.csv: one row per indicator and published fiscal year.</summary>
-    public static byte[] Values(IEnumerable<(IndicatorDetail, YearItem)> rows) =>
-        Write(DataDefinitions.Values, ValueFields, rows, r => r.Item1.OrganizationCode);
+    public static byte[] Values(IEnumerable<(IndicatorDetail, YearItem)> rows) => Write(DataDefinitions.Values, ValueFields, rows);
 
     /// <summary>The rows of values.csv for the given indicators.</summary>
     public static IEnumerable<(IndicatorDetail, YearItem)> ValueRows(IEnumerable<IndicatorDetail> indicators) =>
@@ -126,21 +151,14 @@ public static class OpenDataCsv
     {
         var placements = s.Nodes[planKey].SelectMany(n => n.Initiatives.Select(i => (Node: n.Key, Placement: i))).ToLookup(x => x.Placement.InitiativeKey);
         return s.Initiatives[planKey].SelectMany(i => placements[i.Key].OrderByDescending(x => x.Placement.IsPrimary)
-            .Select(x => new PlacementRow(planKey, i.Key, x.Placement.Title, x.Node, x.Placement.IsPrimary)));
+            .Select(x => new PlacementRow(i, x.Placement.Title, x.Node, x.Placement.IsPrimary)));
     }
 
-    private static string Code(OpenDataSnapshot s, string planKey) => s.Plans.Find(p => p.Key == planKey)?.OrganizationCode ?? "";
-
-    /// <summary>The header of a data set's CSV, with the organisation code first.</summary>
-    public static IReadOnlyList<string> Header(DataSet set) =>
-        set.Fields.Any(f => f.Column == CodeColumn) ? [.. set.Fields.Select(f => f.Column)] : [CodeColumn, .. set.Fields.Select(f => f.Column)];
-
-    private static byte[] Write<T>(DataSet set, Dictionary<string, Func<T, string?>> fields, IEnumerable<T> rows, Func<T, string> code)
+    private static byte[] Write<T>(DataSet set, Dictionary<string, Func<T, string?>> fields, IEnumerable<T> rows)
     {
-        var values = set.Fields.Select(f => fields.TryGetValue(f.Key, out var value) ? value
-            : throw new InvalidOperationException($"The data definitions' field {set.Key}.{f.Key} ({f.Column}) has no value in the open data CSV.")).ToList();
-        var addCode = !set.Fields.Any(f => f.Column == CodeColumn);
-        return Write(Header(set), rows.Select(r => addCode ? values.Select(v => v(r)).Prepend(code(r)) : values.Select(v => v(r))));
+        var values = set.Columns.Select(c => fields.TryGetValue(c, out var value) ? value
+            : throw new InvalidOperationException($"The data definitions' column {set.Key}.{c} has no value in the open data CSV.")).ToList();
+        return Write(set.Columns, rows.Select(r => values.Select(v => v(r))));
     }
 
     /// <summary>Writes a CSV file (with BOM): a header and rows of fields.</summary>
@@ -175,7 +193,7 @@ public static class OpenDataCsv
             Add("plans.csv", Plans(s));
             Add("nodes.csv", Nodes(s, null));
             Add("initiatives.csv", Initiatives(s, null));
-            Add("indicators.csv", Indicators(s, s.Indicators.Select(e => e.Latest)));
+            Add("indicators.csv", Indicators(s.Indicators.Select(e => e.Latest)));
             Add("values.csv", Values(ValueRows(s.Indicators.Select(e => e.Detail))));
         }
 
@@ -197,12 +215,7 @@ public static class OpenDataCsv
         foreach (var set in DataDefinitions.All)
         {
             text.Append(CultureInfo.InvariantCulture, $"\r\n{set.Key}.csv: {set.Name}。{set.Description}\r\n");
-            if (!set.Fields.Any(f => f.Column == CodeColumn))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"  {CodeColumn}: 戦略を策定した地方公共団体のコード（6桁） [文字列（数字6桁）]\r\n");
-            }
-
-            foreach (var f in set.Fields)
+            foreach (var f in set.Fields.Where(f => f.Column is not null))
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {f.Column}: {f.Meaning} [{f.Format}]\r\n");
             }

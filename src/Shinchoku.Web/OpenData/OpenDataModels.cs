@@ -42,6 +42,7 @@ public sealed record NodePlacement(string InitiativeKey, string Title, bool IsPr
 
 /// <summary>An initiative (取組): the nodes it is listed under (primary first) and its indicators.</summary>
 public sealed record InitiativeItem(
+    string OrganizationCode,
     string PlanKey,
     string Key,
     string Title,
@@ -86,8 +87,9 @@ public sealed record YearItem(
 
 /// <summary>An indicator in a list: its definition and the marks of one published fiscal year (the latest, or the one asked for).</summary>
 public sealed record IndicatorItem(
-    int Id,
+    string OrganizationCode,
     string PlanKey,
+    int Id,
     string InitiativeKey,
     string InitiativeTitle,
     IReadOnlyList<string> NodeKeys,
@@ -144,4 +146,4 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, string License);
 public sealed record PagedList<T>(int Page, int PageSize, int Total, int TotalPages, IReadOnlyList<T> Items, string License);
 
 /// <summary>A plan with its tree.</summary>
-public sealed record PlanTreeAnswer(string PlanKey, IReadOnlyList<TreeNode> Roots, string License);
+public sealed record PlanTreeAnswer(string OrganizationCode, string PlanKey, IReadOnlyList<TreeNode> Roots, string License);

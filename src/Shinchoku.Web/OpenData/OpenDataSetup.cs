@@ -33,6 +33,7 @@ public static class OpenDataSetup
     public static IServiceCollection AddOpenData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<OpenDataStore>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SavedChangesSignal>();
         // Japanese text is written as is in JSON, not as \uXXXX escapes.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -48,23 +49,60 @@ public sealed class OpenDataSnapshot
 
     public Dictionary<int, IndicatorEntry> IndicatorsById { get; } = [];
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> json = new(StringComparer.Ordinal);
+    /// <summary>The most bytes of answers (JSON, pages) kept with one snapshot; past it answers are made per request.</summary>
+    private const long AnswerBudget = 64 * 1024 * 1024;
 
-    /// <summary>The JSON answer for <paramref name="key"/> (a query string), made once per snapshot; at most 1,000 are kept.</summary>
+    private readonly ConcurrentDictionary<string, byte[]> answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> shared = new(StringComparer.Ordinal);
+    private long answerBytes;
+
+    /// <summary>The answer kept for <paramref name="key"/> (a query string, a page's URL), or null.</summary>
+    public byte[]? Answer(string key) => answers.GetValueOrDefault(key);
+
+    /// <summary>Keeps an answer for <paramref name="key"/> until the snapshot is replaced, while the budget lasts.</summary>
+    public void Keep(string key, byte[] answer)
+    {
+        if (Interlocked.Add(ref answerBytes, answer.Length) <= AnswerBudget)
+        {
+            answers.TryAdd(key, answer);
+        }
+    }
+
+    /// <summary>The JSON answer for <paramref name="key"/> (a query string), made once per snapshot.</summary>
     public byte[] CachedJson(string key, Func<byte[]> make)
     {
-        if (json.TryGetValue(key, out var bytes))
+        if (Answer(key) is { } bytes)
         {
             return bytes;
         }
 
         bytes = make();
-        if (json.Count < 1000)
+        Keep(key, bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// A value made once per snapshot (by the first request that needs it; others wait for it) and shared by every
+    /// request until the data changes. A failure is not kept: the next request tries again.
+    /// </summary>
+    internal async Task<T?> SharedAsync<T>(string key, Func<Task<T?>> make)
+        where T : class
+    {
+        if (shared.Count >= 1000 && !shared.ContainsKey(key))
         {
-            json.TryAdd(key, bytes);
+            return await make();
         }
 
-        return bytes;
+        var made = shared.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await make()));
+        try
+        {
+            return (T?)await made.Value;
+        }
+        catch
+        {
+            shared.TryRemove(KeyValuePair.Create(key, made));
+            throw;
+        }
     }
 
     /// <summary>The bulk download, built on first request (building it twice at once is harmless).</summary>
@@ -110,14 +148,35 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     private DateTimeOffset builtAt;
     private DateTimeOffset checkedAt;
     private int checking;
+    private long changes;
+    private long changesChecked;
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>Called when this app saved changes to the database: the next request checks the data version at once.</summary>
+    public void DataChanged() => Interlocked.Increment(ref changes);
+
+    /// <summary>
+    /// A value made once per data version (of <paramref name="snapshot"/>, from <see cref="GetAsync"/>) from a database
+    /// scope of its own (the public pages' progress of a plan), shared by every request until the data changes. It
+    /// must not depend on who asks, and keys must come from a small set (at most 1,000 are kept per snapshot).
+    /// </summary>
+    public async Task<T?> SharedAsync<T>(OpenDataSnapshot snapshot, string key, Func<ShinchokuDb, CancellationToken, Task<T?>> make, CancellationToken cancellationToken)
+        where T : class
+    {
+        return await snapshot.SharedAsync(key, async () =>
+        {
+            // Not the asking request's token: other requests wait for the same value.
+            await using var scope = scopes.CreateAsyncScope();
+            return await make(scope.ServiceProvider.GetRequiredService<ShinchokuDb>(), CancellationToken.None);
+        }).WaitAsync(cancellationToken);
+    }
 
     /// <summary>The snapshot of the data as it is now.</summary>
     public async Task<OpenDataSnapshot> GetAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (current is { } recent && now - builtAt < maxAge
+        if (current is { } recent && now - builtAt < maxAge && Volatile.Read(ref changes) == Volatile.Read(ref changesChecked)
             && (now - checkedAt < checkEvery || (checkEvery > TimeSpan.Zero && Interlocked.CompareExchange(ref checking, 1, 0) != 0)))
         {
             // Recently checked, or another request is checking right now: the current snapshot will do.
@@ -136,6 +195,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
 
     private async Task<OpenDataSnapshot> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var changesSeen = Volatile.Read(ref changes);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinchokuDb>();
         var (version, lastModified) = await DataVersionAsync(db, cancellationToken);
@@ -143,6 +203,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge)
         {
             checkedAt = now;
+            Volatile.Write(ref changesChecked, changesSeen);
             return snapshot;
         }
 
@@ -159,6 +220,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             current = snapshot;
             builtAt = clock.GetUtcNow();
             checkedAt = now;
+            Volatile.Write(ref changesChecked, changesSeen);
             return snapshot;
         }
         finally
@@ -181,6 +243,10 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var lastOverride = await db.RatingOverrides.MaxAsync(o => (int?)o.Id, cancellationToken);
         var nodes = await db.PlanNodes.CountAsync(cancellationToken);
         var placements = await db.InitiativePlacements.CountAsync(cancellationToken);
+        // The council's posts and advice are shown on public KPI pages once their report is public.
+        var posts = await db.CouncilPosts.CountAsync(cancellationToken);
+        var lastPost = await db.CouncilPosts.MaxAsync(p => (int?)p.Id, cancellationToken);
+        var meetingVersions = await db.CouncilMeetings.SumAsync(m => (long)m.Version + 1, cancellationToken);
 
         var text = new StringBuilder();
         foreach (var c in cycles.OrderBy(c => c.Id))
@@ -193,7 +259,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             text.Append(CultureInfo.InvariantCulture, $"p{p.Id}:{p.Status};");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements}");
+        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements};cp{posts}:{lastPost}:{meetingVersions}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
         var lastModified = cycles.Max(c => c.PublishedAt);
         return (hash, lastModified);
@@ -251,7 +317,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
                     initiativeById[pl.InitiativeId].Key, pl.Title ?? initiativeById[pl.InitiativeId].Title, pl.IsPrimary))],
                 [.. childrenOf[node.Id].OrderBy(c => c.Order).Select(Build)]);
             var roots = planNodes.Where(n => n.ParentId is null).OrderBy(n => n.Order).Select(Build).ToList();
-            snapshot.Trees[plan.Key] = new PlanTreeAnswer(plan.Key, roots, OpenDataSetup.License);
+            snapshot.Trees[plan.Key] = new PlanTreeAnswer(plan.Organization?.Code ?? "", plan.Key, roots, OpenDataSetup.License);
             var flat = new List<TreeNode>();
             void Flatten(TreeNode n)
             {
@@ -266,7 +332,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             snapshot.Nodes[plan.Key] = flat;
 
             snapshot.Initiatives[plan.Key] = [.. planInitiatives.OrderBy(i => i.Id).Select(i => new InitiativeItem(
-                plan.Key, i.Key, i.Title, i.Body,
+                plan.Organization?.Code ?? "", plan.Key, i.Key, i.Title, i.Body,
                 [.. placementsByInitiative[i.Id].OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Order).Select(p => nodeById[p.NodeId].Key)],
                 [.. indicatorsByInitiative[i.Id].OrderBy(x => x.Order).ThenBy(x => x.Id).Select(x => x.Id)]))];
 
@@ -345,7 +411,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             [.. indicator.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.Kind).Select(Target)], years, OpenDataSetup.License);
 
         IndicatorItem Item(ReportEvaluation? e) => new(
-            indicator.Id, plan.Key, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit, direction, departments,
+            plan.Organization?.Code ?? "", plan.Key, indicator.Id, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit, direction, departments,
             Value(indicator.Baseline), indicator.BaselineFiscalYear,
             interim is null ? null : Target(interim), final is null ? null : Target(final),
             e?.Report.FiscalYear, e is null ? null : YearName(e.Report.FiscalYear), e?.ValueText,
@@ -362,7 +428,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var r = e.Report;
         return new YearItem(
             r.FiscalYear, YearName(r.FiscalYear), publishedOn, Value(r.Actual), Value(r.Projection), r.ProjectionBasis,
-            e.Computed.Source.ToString(), e.Computed.Progress is { } p ? Math.Round(p, 4) : null,
+            e.Computed.Source switch { ValueSource.Projection => "見込値", ValueSource.Actual => "実績値", _ => "" }, e.Computed.Progress is { } p ? Math.Round(p, 4) : null,
             new Marks(e.Computed.TrendGlyph, e.Computed.RatingGlyph, e.Computed.InterimReached is { } c ? MarkGlyphs.InterimGlyph(c) : ""),
             new Marks(e.ShownTrendGlyph, e.Shown.RatingGlyph, e.InterimGlyph),
             e.Override is { } o ? new OverrideItem(o.Reason, Date(o.At) ?? "", new Marks(
@@ -385,4 +451,20 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>The date in Japan (UTC+9) of a moment, as YYYY-MM-DD.</summary>
     internal static string? Date(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Tells the <see cref="OpenDataStore"/> that the database changed, so that a publication shows on the next request.</summary>
+internal sealed class SavedChangesSignal(OpenDataStore store) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    public override int SavedChanges(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result)
+    {
+        store.DataChanged();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        store.DataChanged();
+        return ValueTask.FromResult(result);
+    }
 }

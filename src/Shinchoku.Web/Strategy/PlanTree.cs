@@ -77,6 +77,21 @@ public sealed class PlanTree
         return path;
     }
 
+    /// <summary>The node kind in English, for the English pages.</summary>
+    public static string EnglishKindName(NodeKind kind) => kind switch
+    {
+        NodeKind.Vision => "Vision",
+        NodeKind.Aim => "Aim",
+        NodeKind.Area => "Area",
+        NodeKind.Field => "Field",
+        NodeKind.Subsection => "Subsection",
+        NodeKind.Pillar => "Foundation",
+        NodeKind.PillarItem => "Foundation measure",
+        NodeKind.PointToKeepInMind => "Point to keep in mind",
+        NodeKind.Direction => "Direction of initiatives",
+        _ => kind.ToString(),
+    };
+
     /// <summary>The node kind in Japanese, as the document names it.</summary>
     public static string KindName(NodeKind kind) => kind switch
     {

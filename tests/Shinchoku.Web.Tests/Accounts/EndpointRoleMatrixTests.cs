@@ -48,6 +48,8 @@ public partial class EndpointRoleMatrixTests
         ["data/definitions"] = Audience.Public,
         ["data/sources"] = Audience.Public,
         ["en"] = Audience.Public,
+        ["en/strategy/{planKey}/nodes/{nodeKey}"] = Audience.Public,
+        ["en/indicators/{id:int}"] = Audience.Public,
         ["account/login"] = Audience.Public,
         ["account/denied"] = Audience.Public,
         ["account/logout"] = Audience.Staff,

@@ -211,9 +211,11 @@ public class PublicPagesTests
         using var app = new TestApp(provider);
         var client = app.CreateClient();
         var definitions = await Html.GetAsync(client, "/data/definitions");
-        var columns = definitions.QuerySelectorAll("table.definitions tbody th").Select(th => th.TextContent.Trim()).ToHashSet();
-        Assert.All(DataDefinitions.All.SelectMany(s => s.Fields), f => Assert.Contains(f.Column, columns));
-        Assert.Contains("全国地方公共団体コード", columns);
+        // Each field's row names its CSV column and its JSON field.
+        var rows = definitions.QuerySelectorAll("table.definitions tbody tr")
+            .Select(tr => (tr.QuerySelector("th")!.TextContent.Trim(), tr.QuerySelector("td")!.TextContent.Trim())).ToList();
+        Assert.All(DataDefinitions.All.SelectMany(s => s.Fields), f => Assert.Contains((f.Column ?? "－", f.Json ?? "－"), rows));
+        Assert.Equal(DataDefinitions.All.Count, rows.Count(r => r.Item1 == "全国地方公共団体コード"));
 
         var sources = await Html.GetAsync(client, "/data/sources");
         Assert.Contains("CC BY 4.0", sources.Body!.TextContent, StringComparison.Ordinal);

@@ -85,7 +85,7 @@ public class OpenDataCsvTests(DemoApps apps)
     {
         var app = apps.For(provider);
         var (_, rows) = await GetCsvAsync(app.CreateClient(), "/api/v1/indicators.csv?plan=chiba-ict");
-        Assert.Equal(OpenDataCsv.Header(DataDefinitions.Indicators), rows[0]);
+        Assert.Equal(DataDefinitions.Indicators.Columns, rows[0]);
         Assert.Equal("全国地方公共団体コード", rows[0][0]);
         await using var scope = app.Scope(out var db);
         var indicators = await db.Indicators.Where(i => i.Initiative!.Plan!.Key == "chiba-ict").ToListAsync();
@@ -108,7 +108,7 @@ public class OpenDataCsvTests(DemoApps apps)
     {
         var app = apps.For(provider);
         var (_, rows) = await GetCsvAsync(app.CreateClient(), "/api/v1/values.csv");
-        Assert.Equal(OpenDataCsv.Header(DataDefinitions.Values), rows[0]);
+        Assert.Equal(DataDefinitions.Values.Columns, rows[0]);
         Assert.Equal("全国地方公共団体コード", rows[0][0]);
         await using var scope = app.Scope(out var db);
         var published = await db.IndicatorReports.CountAsync(r => r.FiscalYear == 2020 && r.Indicator!.Initiative!.Plan!.Key == "chiba-ict");
@@ -128,7 +128,7 @@ public class OpenDataCsvTests(DemoApps apps)
         var plansJson = await OpenDataApiTests.GetJsonAsync(client, "/api/v1/plans");
         Assert.Equal(plansJson.GetProperty("items").GetArrayLength(), plans.Count - 1);
         var (_, nodes) = await GetCsvAsync(client, "/api/v1/plans/chiba-dx-1.1/tree.csv");
-        Assert.Equal(OpenDataCsv.Header(DataDefinitions.Nodes), nodes[0]);
+        Assert.Equal(DataDefinitions.Nodes.Columns, nodes[0]);
         Assert.Equal(51, nodes.Count - 1);
         var (_, initiatives) = await GetCsvAsync(client, "/api/v1/plans/chiba-dx-1.1/initiatives.csv");
         var initiativesJson = await OpenDataApiTests.GetJsonAsync(client, "/api/v1/plans/chiba-dx-1.1/initiatives");
@@ -154,7 +154,7 @@ public class OpenDataCsvTests(DemoApps apps)
         foreach (var set in DataDefinitions.All)
         {
             var (_, rows) = await GetCsvAsync(client, files[set.Key]);
-            Assert.Equal(OpenDataCsv.Header(set), rows[0]);
+            Assert.Equal(set.Columns, rows[0]);
             Assert.Equal("全国地方公共団体コード", rows[0][0]);
             Assert.True(rows.Count > 1, set.Key);
             Assert.All(rows.Skip(1), r => Assert.Equal("120006", r[0]));

@@ -7,6 +7,7 @@ using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.OpenData;
 
 namespace Shinchoku.Web.Features.Dashboard;
 
@@ -14,7 +15,8 @@ namespace Shinchoku.Web.Features.Dashboard;
 /// Search and filter the KPIs of a plan: keyword, area, rating, trend, department and fiscal year. Every view is a
 /// GET URL (shareable, bookmarkable); server-rendered. Public; published reports only.
 /// </summary>
-public class SearchModel(ShinchokuDb db) : PageModel
+[PublicPage]
+public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "plan")]
     public string? PlanKey { get; set; }
@@ -73,7 +75,7 @@ public class SearchModel(ShinchokuDb db) : PageModel
             return PlanKey is null ? Page() : NotFound();
         }
 
-        Progress = await PlanProgress.LoadAsync(db, key, User, FiscalYear);
+        Progress = await PlanProgress.LoadAsync(db, store, key, User, FiscalYear);
         if (Progress is null)
         {
             return NotFound();

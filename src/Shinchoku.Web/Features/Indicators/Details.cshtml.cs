@@ -15,6 +15,7 @@ namespace Shinchoku.Web.Features.Indicators;
 /// An indicator: definition, targets, values per fiscal year with computed and printed marks, overrides,
 /// chart and audit history. Public for published reports; unpublished reports only for signed-in staff.
 /// </summary>
+[Shinchoku.Web.Dashboard.PublicPage]
 public class DetailsModel(ShinchokuDb db) : PageModel
 {
     public Indicator Indicator { get; private set; } = null!;
@@ -29,6 +30,9 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     public List<AuditEntry> Audit { get; private set; } = [];
 
     public string DirectionText { get; private set; } = "";
+
+    /// <summary>The desired direction: set, or read from the targets.</summary>
+    public Direction Direction { get; private set; }
 
     /// <summary>The published reporting cycles by fiscal year (their publication dates), of the plan version each report belongs to.</summary>
     public Dictionary<int, ReportingCycle> PublishedCycles { get; private set; } = [];
@@ -59,11 +63,13 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         }
 
         Indicator = indicator;
+        ViewData["OtherLanguage"] = $"/en/indicators/{id}";
         // The history reads across plan versions: each report is evaluated against its own version's definition.
         Lineage = await IndicatorLineage.LoadAsync(db, indicator, User);
         Evaluations = Lineage.Reports.ConvertAll(r => ReportEvaluation.Of(r.Indicator!, r));
         var direction = Evaluations.Count > 0 ? Evaluations[^1].Computed.Direction
             : indicator.Direction ?? Direction.Unknown;
+        Direction = direction;
         DirectionText = direction.Describe() + (indicator.Direction is null ? "（目標値から判定）" : "（設定）");
         ChartPoints = BuildChart(indicator, Evaluations);
         PublishedCycles = await Lineage.PublishedCyclesAsync(db);

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Features.Strategy;
 
 /// <summary>A plan as a tree a resident can read. Public: the strategy is a public document.</summary>
-public class IndexModel(ShinchokuDb db) : PageModel
+[Shinchoku.Web.Dashboard.PublicPage]
+public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
 {
     public PlanTree Tree { get; private set; } = null!;
 
@@ -23,14 +25,14 @@ public class IndexModel(ShinchokuDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? planKey)
     {
-        var tree = await PlanTree.LoadVisibleAsync(db, planKey, User);
-        if (tree is null)
+        var progress = await Shinchoku.Web.Dashboard.PlanProgress.LoadAsync(db, store, planKey, User);
+        if (progress is null)
         {
             return NotFound();
         }
 
-        Tree = tree;
-        Progress = await Shinchoku.Web.Dashboard.PlanProgress.LoadAsync(db, tree);
+        Tree = progress.Tree;
+        Progress = progress;
         return Page();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Features.Strategy;
@@ -10,7 +11,8 @@ namespace Shinchoku.Web.Features.Strategy;
 /// An initiative with every place it is listed (【再掲】 included), its KPIs with the latest published values and
 /// marks, and the published narratives (取組状況, 課題, 今後の取組方針). Public; published reports only.
 /// </summary>
-public class InitiativeModel(ShinchokuDb db) : PageModel
+[PublicPage]
+public class InitiativeModel(ShinchokuDb db, OpenDataStore store) : PageModel
 {
     public Initiative Initiative { get; private set; } = null!;
 
@@ -20,15 +22,15 @@ public class InitiativeModel(ShinchokuDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey)
     {
-        var tree = await PlanTree.LoadVisibleAsync(db, planKey, User);
-        var initiative = tree?.Plan.Initiatives.FirstOrDefault(i => i.Key == initiativeKey);
+        var progress = await PlanProgress.LoadAsync(db, store, planKey, User);
+        var initiative = progress?.Plan.Initiatives.FirstOrDefault(i => i.Key == initiativeKey);
         if (initiative is null)
         {
             return NotFound();
         }
 
         Initiative = initiative;
-        Progress = await PlanProgress.LoadAsync(db, tree!);
+        Progress = progress!;
         Rows = Progress.RowsOf(initiative);
         return Page();
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Features.Strategy;
@@ -10,7 +11,8 @@ namespace Shinchoku.Web.Features.Strategy;
 /// One node of a plan's tree (area, field, pillar …) with its initiatives, sub-nodes, its KPIs with the latest
 /// published values and marks, and the marks counted from the nodes below. Public; published reports only.
 /// </summary>
-public class NodeModel(ShinchokuDb db) : PageModel
+[PublicPage]
+public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
 {
     /// <summary>The most KPIs listed on a node page; the search lists them all, page by page.</summary>
     public const int TableLimit = 100;
@@ -21,15 +23,15 @@ public class NodeModel(ShinchokuDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey)
     {
-        var tree = await PlanTree.LoadVisibleAsync(db, planKey, User);
-        var node = tree?.Plan.Nodes.FirstOrDefault(n => n.Key == nodeKey);
+        var progress = await PlanProgress.LoadAsync(db, store, planKey, User);
+        var node = progress?.Plan.Nodes.FirstOrDefault(n => n.Key == nodeKey);
         if (node is null)
         {
             return NotFound();
         }
 
         Node = node;
-        Progress = await PlanProgress.LoadAsync(db, tree!);
+        Progress = progress!;
         return Page();
     }
 
