@@ -176,6 +176,7 @@ public sealed class ReportImporter(ShinchokuDb db)
         private readonly Dictionary<int, List<Indicator>> indicatorsByInitiative;
         private readonly List<Department> departments;
         private readonly HashSet<int> cycleYears;
+        private readonly HashSet<int> publishedYears;
         private readonly HashSet<string> nodeKeys;
         private readonly HashSet<string> initiativeKeys;
         private readonly List<PlanNode> newNodes = [];
@@ -186,7 +187,7 @@ public sealed class ReportImporter(ShinchokuDb db)
         private int nextOrder;
 
         private Session(ShinchokuDb db, ImportReading reading, Plan plan, List<PlanNode> nodes, List<Initiative> initiatives,
-            List<Indicator> indicators, List<Department> departments, HashSet<int> cycleYears)
+            List<Indicator> indicators, List<Department> departments, HashSet<int> cycleYears, HashSet<int> publishedYears)
         {
             this.db = db;
             this.reading = reading;
@@ -194,6 +195,7 @@ public sealed class ReportImporter(ShinchokuDb db)
             this.nodes = nodes;
             this.departments = departments;
             this.cycleYears = cycleYears;
+            this.publishedYears = publishedYears;
             initiativesByTitle = initiatives.GroupBy(i => HeaderText.Key(i.Title)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             indicatorsByInitiative = indicators.GroupBy(i => i.InitiativeId).ToDictionary(g => g.Key, g => g.ToList());
             nodeKeys = nodes.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
@@ -221,7 +223,8 @@ public sealed class ReportImporter(ShinchokuDb db)
                 .ToListAsync(ct);
             var departments = await Q(db.Departments).Where(d => d.OrganizationId == plan.OrganizationId).ToListAsync(ct);
             var cycles = await db.ReportingCycles.Where(c => c.PlanId == plan.Id).Select(c => c.FiscalYear).ToListAsync(ct);
-            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, [.. cycles]);
+            var published = await db.ReportingCycles.Where(c => c.PlanId == plan.Id).Where(Reporting.Publication.IsPublished).Select(c => c.FiscalYear).ToListAsync(ct);
+            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, [.. cycles], [.. published]);
         }
 
         /// <summary>Matches every row; with <paramref name="apply"/>, also changes the loaded entities and creates the new ones.</summary>
@@ -289,6 +292,11 @@ public sealed class ReportImporter(ShinchokuDb db)
                 Sync(target, row, year, item, active?.ToCore(), apply);
                 item.Action = indicator is null || indicator.Id == 0 ? ImportAction.New
                     : item.Changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update;
+                if (item.Changes.Count > 0 && report is { State: ReportState.Approved } && publishedYears.Contains(year))
+                {
+                    // Published reports are frozen: a correction goes through reopening, with a reason, on the review page.
+                    item.Messages.Add(Blocking(row, $"{new FiscalYear(year)}の「{OneLine(row.Indicator)}」の報告は公表済みのため、取り込みでは変更できません。訂正する場合は、DX推進担当が審査画面で「訂正のため差し戻す」を行ってから入力してください。"));
+                }
                 if (apply && !cycleYears.Contains(year))
                 {
                     cycleYears.Add(year);

@@ -60,6 +60,20 @@ public class ImportCommandTests
     {
         TestApp.SkipUnlessAvailable(provider);
         using var app = new TestApp(provider);
+
+        // 0. The 令和2年度 reports are published, so frozen: a changed value is refused until the DX office reopens them.
+        var frozen = SeedSheets.Sheet("4-2", name: "資料4-2");
+        frozen.Special["G5"] = new CellSpec { Text = "410,000千枚" };
+        using (var file = new TempFile("r2-frozen.xlsx", SheetBuilder.Xlsx(frozen)))
+        {
+            var refusedBefore = await CountAsync(app);
+            var run = await RunAsync(app, "import", file.Path, "--plan", "chiba-ict");
+            Assert.NotEqual(CommandLine.Ok, run.Exit);
+            Assert.Contains("公表済みのため、取り込みでは変更できません", run.Output + run.Error, StringComparison.Ordinal);
+            Assert.Equal(refusedBefore, await CountAsync(app));
+        }
+
+        await ReopenForCorrectionAsync(app, "chiba-ict", 2020);
         var before = await CountAsync(app);
 
         // 1. The printed book into the plan it came from: every row matched, nothing changes, nothing audited.
@@ -176,6 +190,7 @@ public class ImportCommandTests
     {
         TestApp.SkipUnlessAvailable(provider);
         using var app = new TestApp(provider);
+        await ReopenForCorrectionAsync(app, "chiba-ict", 2020);
         var before = await CountAsync(app);
         var sheet = SeedSheets.Sheet("4-2", name: "資料4-2");
         sheet.Special["G5"] = new CellSpec { Text = "410,000千枚" };

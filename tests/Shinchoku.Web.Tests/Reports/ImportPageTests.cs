@@ -14,6 +14,7 @@ public class ImportPageTests
     {
         using var app = new TestApp(DatabaseProvider.Sqlite);
         var client = await app.SignedInClientAsync("dx-admin");
+        await ReopenForCorrectionAsync(app, "chiba-ict", 2020);
         var before = await CountAsync(app);
 
         // A sheet with a typo: every row listed, the error named, no commit button, nothing written.

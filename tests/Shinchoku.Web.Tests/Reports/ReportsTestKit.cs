@@ -50,6 +50,21 @@ public static class ReportsTestKit
     /// <summary>The rows of every table an import touches, and the audit log.</summary>
     public sealed record Counts(int Indicators, int Reports, int Targets, int Nodes, int Initiatives, int Placements, int Cycles, int Departments, int Audit);
 
+    /// <summary>
+    /// Reopens every report of <paramref name="planKey"/> for <paramref name="fiscalYear"/> as the DX office does for a
+    /// correction (published reports are frozen: an import may change them only then).
+    /// </summary>
+    public static async Task ReopenForCorrectionAsync(TestApp app, string planKey, int fiscalYear)
+    {
+        await using var scope = app.Scope(out var db);
+        foreach (var report in await db.IndicatorReports.Where(r => r.FiscalYear == fiscalYear && r.Indicator!.Initiative!.Plan!.Key == planKey).ToListAsync())
+        {
+            report.State = Shinchoku.Web.Indicators.ReportState.Returned;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     public static async Task<Counts> CountAsync(TestApp app)
     {
         await using var scope = app.Scope(out var db);
