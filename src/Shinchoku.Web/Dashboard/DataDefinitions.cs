@@ -146,6 +146,8 @@ public static class DataDefinitions
         new("課題", "challenges", "取組を行っている上での課題", "文字列", ""),
         new("今後の取組方針・対策", "plan", "今後の取組方針・対策", "文字列", ""),
         new("公表日", "publishedOn", "この年度の進捗状況が公表された日", "日付（YYYY-MM-DD）", "2021-03-25"),
+        new("訂正日", "correctedOn", "公表後に値を訂正した日（訂正がなければ空）", "日付（YYYY-MM-DD）", ""),
+        new("訂正の理由", "correctionReason", "公表後に訂正した理由（訂正がなければ空）", "文字列", ""),
     ]);
 
     /// <summary>Every list of the open data, in the order the page shows them.</summary>

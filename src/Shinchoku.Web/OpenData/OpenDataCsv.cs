@@ -124,6 +124,8 @@ public static class OpenDataCsv
         ["課題"] = r => r.Y.Challenges,
         ["今後の取組方針・対策"] = r => r.Y.Plan,
         ["公表日"] = r => r.Y.PublishedOn,
+        ["訂正日"] = r => r.Y.CorrectedOn,
+        ["訂正の理由"] = r => r.Y.CorrectionReason,
     };
 
     /// <summary>plans.csv.</summary>
