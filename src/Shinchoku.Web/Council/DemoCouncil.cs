@@ -42,7 +42,7 @@ public sealed class DemoCouncil(ShinchokuDb db)
                 FileName = ReportExporter.FileName(m.Plan, year, ExportFormat.Xlsx),
                 ContentType = ReportExporter.ContentType(ExportFormat.Xlsx),
                 Content = buffer.ToArray(),
-                AttachedAt = new DateTimeOffset(meeting.HeldOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).AddDays(-7).ToUniversalTime(),
+                AttachedAt = new DateTimeOffset(meeting.HeldOn.ToDateTime(TimeOnly.MinValue), Core.Time.JapanTime.Offset).AddDays(-7).ToUniversalTime(),
                 AttachedBy = "デモデータ",
             });
         }

@@ -450,7 +450,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The date in Japan (UTC+9) of a moment, as YYYY-MM-DD.</summary>
-    internal static string? Date(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string? Date(DateTimeOffset? at) => at is { } moment ? Date(JapanTime.DateOf(moment)) : null;
 }
 
 /// <summary>Tells the <see cref="OpenDataStore"/> that the database changed, so that a publication shows on the next request.</summary>

@@ -65,7 +65,7 @@ public sealed partial class ReminderRun(ShinchokuDb db, UserManager<AppUser> use
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = Reporting.ReportRules.Today(clock);
+        var today = Core.Time.JapanTime.Today(clock);
         var cycles = await db.ReportingCycles.AsNoTracking().Include(c => c.Plan)
             .Where(c => c.State == PublicationState.Draft && c.Deadline != null).ToListAsync(cancellationToken);
         var sent = 0;

@@ -108,9 +108,6 @@ public static class ReportRules
     /// <summary>True for a report still owed after the deadline (not submitted or approved).</summary>
     public static bool IsOverdue(ReportState report, DateOnly? deadline, DateOnly today) =>
         deadline is { } d && today > d && report is not (ReportState.Submitted or ReportState.Approved);
-
-    /// <summary>Today in Japan (the deadlines are Japanese calendar days).</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ public static class AdminText
 
     /// <summary>An instant in Japan Standard Time (no daylight saving), as 2026年4月1日 9:30.</summary>
     public static string JapanTime(DateTimeOffset at) =>
-        at.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
+        Core.Time.JapanTime.InJapan(at).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a plan status posted by a form (its English name), or null.</summary>
     public static PlanStatus? ReadPlanStatus(string? text) =>

@@ -76,7 +76,7 @@ public class CycleBoardModel(ShinchokuDb db, ReportReview review, TimeProvider c
         }
 
         Cycle = cycle;
-        Today = ReportRules.Today(clock);
+        Today = Core.Time.JapanTime.Today(clock);
         var reports = await db.IndicatorReports.AsNoTracking()
             .Where(r => r.FiscalYear == cycle.FiscalYear && r.Indicator!.Initiative!.PlanId == cycle.PlanId)
             .Select(r => new { r.Id, r.IndicatorId, r.Indicator!.Name, r.Indicator.Order, r.State, r.Version, Departments = r.Indicator.Departments.Select(d => d.Name).ToList() })

@@ -19,7 +19,7 @@ public class IndexModel(ShinchokuDb db, Access access, TimeProvider clock) : Pag
 
     public async Task OnGetAsync()
     {
-        Today = ReportRules.Today(clock);
+        Today = Core.Time.JapanTime.Today(clock);
         var cycles = await db.ReportingCycles.Include(c => c.Plan).OrderBy(c => c.FiscalYear).ThenBy(c => c.Id).ToListAsync();
         foreach (var cycle in cycles)
         {
