@@ -157,6 +157,51 @@ public class PublicPagesTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task ItemWithManyInitiatives_IsSummarisedInTheTree_AndListedInFullOnItsOwnPage(DatabaseProvider provider)
+    {
+        TestApp.SkipUnlessAvailable(provider);
+        using var app = new TestApp(provider);
+        string areaKey, fieldKey, fieldTitle;
+        int listed;
+        await using (var scope = app.Scope(out var db))
+        {
+            var field = await db.PlanNodes.Include(n => n.Parent).Include(n => n.Placements)
+                .FirstAsync(n => n.Plan!.Key == "chiba-ict" && n.Kind == Shinchoku.Core.Strategy.NodeKind.Field && n.Parent!.Kind == Shinchoku.Core.Strategy.NodeKind.Area);
+            for (var i = 1; i <= 12; i++)
+            {
+                var initiative = new Shinchoku.Web.Strategy.Initiative { PlanId = field.PlanId, Key = $"extra-{i}", Title = $"追加の取組{i:00}" };
+                initiative.Placements.Add(new Shinchoku.Web.Strategy.InitiativePlacement { Node = field, IsPrimary = true, Order = 100 + i });
+                db.Initiatives.Add(initiative);
+            }
+
+            await db.SaveChangesAsync();
+            (areaKey, fieldKey, fieldTitle, listed) = (field.Parent!.Key, field.Key, field.Title, field.Placements.Count);
+        }
+
+        var client = app.CreateClient();
+        foreach (var url in new[] { $"/strategy/chiba-ict/nodes/{areaKey}", "/strategy/chiba-ict" })
+        {
+            // The overview lists the first few of the field's initiatives and links to the field for all of them.
+            var page = await Html.GetAsync(client, url);
+            var list = page.QuerySelectorAll("ul.tree ul.initiatives").Single(ul => ul.GetAttribute("aria-label")!.StartsWith(fieldTitle, StringComparison.Ordinal));
+            var items = list.Children.ToList();
+            Assert.Equal(Shinchoku.Web.Features.Strategy.NodeModel.TreeInitiativeLimit + 1, items.Count);
+            var more = items[^1].QuerySelector("a")!;
+            Assert.Equal($"/strategy/chiba-ict/nodes/{fieldKey}", more.GetAttribute("href"));
+            Assert.Contains($"全{listed}件", more.TextContent, StringComparison.Ordinal);
+        }
+
+        // The field's own page lists every one of them.
+        var fieldPage = await Html.GetAsync(client, $"/strategy/chiba-ict/nodes/{fieldKey}");
+        var titles = fieldPage.QuerySelectorAll("main a[href*='/initiatives/']").Select(a => a.TextContent.Trim()).ToList();
+        for (var i = 1; i <= 12; i++)
+        {
+            Assert.Contains($"追加の取組{i:00}", titles);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task SearchAndFilters_HaveShareableUrls_ThatReproduceTheView(DatabaseProvider provider)
     {
         TestApp.SkipUnlessAvailable(provider);

@@ -14,8 +14,11 @@ namespace Shinchoku.Web.Features.Strategy;
 [PublicPage]
 public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
 {
-    /// <summary>The most KPIs listed on a node page; the search lists them all, page by page.</summary>
-    public const int TableLimit = 100;
+    /// <summary>The most KPIs listed on a node page: one page of the search, which lists them all page by page.</summary>
+    public const int TableLimit = Dashboard.SearchModel.PageSize;
+
+    /// <summary>The most initiatives listed under one item in a tree of items; the item's own page lists them all.</summary>
+    public const int TreeInitiativeLimit = 10;
 
     public PlanNode Node { get; private set; } = null!;
 
