@@ -48,9 +48,15 @@ public static class ReportRules
     /// <summary>True when the DX office may return or approve the report (a submitted one).</summary>
     public static bool MayDecide(ReportState report) => report == ReportState.Submitted;
 
-    /// <summary>True when the DX office may reopen the report for correction: approved in a published cycle.</summary>
-    public static bool MayReopen(ReportState report, ReportingCycle cycle) =>
-        report == ReportState.Approved && Publication.IsPublic(cycle);
+    /// <summary>
+    /// True for a published report (approved in a published cycle): nothing changes it, not an entry, an import or a
+    /// change of its marks, until the DX office reopens it for correction, so every change to published data is a 訂正 with a reason.
+    /// </summary>
+    public static bool IsFrozen(ReportState report, ReportingCycle? cycle) =>
+        report == ReportState.Approved && cycle is not null && Publication.IsPublic(cycle);
+
+    /// <summary>True when the DX office may reopen the report for correction: a frozen one.</summary>
+    public static bool MayReopen(ReportState report, ReportingCycle cycle) => IsFrozen(report, cycle);
 
     /// <summary>
     /// What is missing for submission, as (field, message) in the order of the form: 実績値 and 年度末見込値 must be

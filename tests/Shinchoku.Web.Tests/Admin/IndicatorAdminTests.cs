@@ -85,18 +85,41 @@ public class IndicatorAdminTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
-    public async Task Override_NeedsAReason_ShowsAsOverridden_AndKeepsTheComputedMarks(DatabaseProvider provider)
+    public async Task Override_OfAPublishedReport_WaitsForReopening_NeedsAReason_AndKeepsTheComputedMarks(DatabaseProvider provider)
     {
         TestApp.SkipUnlessAvailable(provider);
         using var app = new TestApp(provider);
         var id = await IndicatorIdAsync(app, "RPA導入により削減した作業時間");
+        int cycleId;
+        await using (var scope = app.Scope(out var db))
+        {
+            cycleId = await db.ReportingCycles.Where(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2020).Select(c => c.Id).SingleAsync();
+        }
+
         var admin = await app.SignedInClientAsync("dx-admin");
         var url = $"/admin/indicators/{id}/overrides/2020";
 
-        using (var refused = await admin.PostFormAsync(url, new() { ["Kind"] = "Unknown", ["Reason"] = "  " }))
+        // 令和2年度 is published: its marks change only as a correction, after reopening on the review page.
+        var frozen = await Html.GetAsync(admin, url);
+        Assert.Contains("公表されています", frozen.GetElementById("frozen")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/admin/cycles/{cycleId}/reports/{id}", frozen.QuerySelector("#frozen a")!.GetAttribute("href"));
+        Assert.Null(frozen.QuerySelector("main textarea[name=Reason]"));
+        // A post made from a page opened before publication is refused too.
+        var token = frozen.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var stale = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Kind"] = "Unknown", ["Reason"] = "理由" });
+        using (var refused = await admin.PostAsync(new Uri(url, UriKind.Relative), stale))
         {
-            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            var page = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("公表済みのため、評価を変更できません", (await Html.ParseAsync(await refused.Content.ReadAsStringAsync())).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var reopened = await admin.SubmitAsync($"/admin/cycles/{cycleId}/reports/{id}", "reopen", new() { ["text"] = "評価の前提となる作業時間の集計方法を見直したため" });
+        Assert.True(reopened.Redirected, reopened.Summary);
+
+        using (var noReason = await admin.PostFormAsync(url, new() { ["Kind"] = "Unknown", ["Reason"] = "  " }))
+        {
+            Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+            var page = await Html.ParseAsync(await noReason.Content.ReadAsStringAsync());
             Assert.Contains("理由を入力してください", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         }
 
@@ -105,17 +128,27 @@ public class IndicatorAdminTests
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
+        await using (var scope = app.Scope(out var db))
+        {
+            // The department resubmits and the DX office approves the correction (the review steps: ReviewCycleTests).
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2020);
+            report.State = ReportState.Approved;
+            report.CorrectedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
         var publicPage = await Html.GetAsync(app.CreateClient(), $"/indicators/{id}");
-        var notice = publicPage.QuerySelector(".notice")!.TextContent;
+        var notice = publicPage.QuerySelectorAll(".notice").Single(n => n.TextContent.Contains("担当者により変更", StringComparison.Ordinal)).TextContent;
         Assert.Contains("システム構築中で実績が未定のため", notice, StringComparison.Ordinal);
         Assert.Contains("算出した評価: ↗ △", notice, StringComparison.Ordinal);
         Assert.Contains("不明", publicPage.QuerySelectorAll(".mark").Select(m => m.TextContent.Trim()));
+        Assert.Contains("評価の前提となる作業時間の集計方法を見直したため", publicPage.QuerySelector("[data-correction=done]")!.TextContent, StringComparison.Ordinal);
 
-        await using var scope = app.Scope(out var db);
-        var record = await db.RatingOverrides.SingleAsync();
+        await using var check = app.Scope(out var after);
+        var record = await after.RatingOverrides.SingleAsync();
         Assert.Equal(OverrideKind.Unknown, record.Kind);
         Assert.Equal("dx-admin", record.By);
-        Assert.Contains(await db.AuditEntries.Where(a => a.Entity == nameof(RatingOverrideRecord)).ToListAsync(), a => a.Field == "Reason" && a.After == "システム構築中で実績が未定のため" && a.IndicatorId == id);
+        Assert.Contains(await after.AuditEntries.Where(a => a.Entity == nameof(RatingOverrideRecord)).ToListAsync(), a => a.Field == "Reason" && a.After == "システム構築中で実績が未定のため" && a.IndicatorId == id);
     }
 
     private static async Task<int> IndicatorIdAsync(TestApp app, string nameStart)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Indicators;
 
@@ -25,10 +24,6 @@ public static class AdminText
         PublicationState.Published => "公表済み",
         _ => state.ToString(),
     };
-
-    /// <summary>An instant in Japan Standard Time (no daylight saving), as 2026年4月1日 9:30.</summary>
-    public static string JapanTime(DateTimeOffset at) =>
-        Core.Time.JapanTime.InJapan(at).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Reads a plan status posted by a form (its English name), or null.</summary>
     public static PlanStatus? ReadPlanStatus(string? text) =>

@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Rules;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Features.Admin.Indicators;
 
 /// <summary>
 /// The DX office sets the marks of one report by judgement, with a required reason, or withdraws that
-/// judgement. The computed marks stay visible; every override is kept and audited. DxOffice policy.
+/// judgement. The computed marks stay visible; every override is kept and audited. A published report's marks
+/// change only after it is reopened for correction (ReportRules.IsFrozen). DxOffice policy.
 /// </summary>
 public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) : AdminPageModel
 {
@@ -33,6 +35,12 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
 
     public ReportEvaluation Evaluation { get; private set; } = null!;
 
+    /// <summary>The cycle of the report's year, when one was opened.</summary>
+    public ReportingCycle? Cycle { get; private set; }
+
+    /// <summary>True when the report is published and its marks may not be changed until it is reopened.</summary>
+    public bool IsFrozen => ReportRules.IsFrozen(Report.State, Cycle);
+
     public async Task<IActionResult> OnGetAsync(int id, int fiscalYear) =>
         await LoadAsync(id, fiscalYear) ? Page() : NotFound();
 
@@ -41,6 +49,11 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         if (!await LoadAsync(id, fiscalYear))
         {
             return NotFound();
+        }
+
+        if (RefuseWhenFrozen())
+        {
+            return Page();
         }
 
         var kind = Enum.TryParse<OverrideKind>(Kind, out var k) ? k : OverrideKind.Marks;
@@ -84,6 +97,11 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             return NotFound();
         }
 
+        if (RefuseWhenFrozen())
+        {
+            return Page();
+        }
+
         foreach (var active in Report.Overrides.Where(o => o.IsActive))
         {
             active.IsActive = false;
@@ -93,9 +111,22 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         return DoneAndRedirect("評価の変更を取り消しました。算出した評価を表示します。", Request.Path);
     }
 
+    private bool RefuseWhenFrozen()
+    {
+        if (!IsFrozen)
+        {
+            return false;
+        }
+
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        Fail(null, $"{new Shinchoku.Core.Time.FiscalYear(Report.FiscalYear)}の報告は公表済みのため、評価を変更できません。訂正する場合は、審査画面で「訂正のため差し戻す」を行ってください。");
+        return true;
+    }
+
     private async Task<bool> LoadAsync(int id, int fiscalYear)
     {
         var indicator = await db.Indicators
+            .Include(i => i.Initiative)
             .Include(i => i.Targets)
             .Include(i => i.Reports.Where(r => r.FiscalYear == fiscalYear)).ThenInclude(r => r.Overrides)
             .AsSplitQuery()
@@ -108,6 +139,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
 
         Indicator = indicator;
         Report = report;
+        Cycle = await db.ReportingCycles.FirstOrDefaultAsync(c => c.PlanId == indicator.Initiative!.PlanId && c.FiscalYear == fiscalYear);
         Evaluation = ReportEvaluation.Of(indicator, report);
         return true;
     }
