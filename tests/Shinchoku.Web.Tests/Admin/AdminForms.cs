@@ -84,9 +84,3 @@ public static class AdminForms
         }
     }
 }
-
-/// <summary>A clock standing still at a chosen instant.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

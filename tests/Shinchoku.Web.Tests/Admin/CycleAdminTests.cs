@@ -56,7 +56,7 @@ public class CycleAdminTests
     {
         TestApp.SkipUnlessAvailable(provider);
         using var baseApp = new TestApp(provider);
-        using var app = baseApp.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Now))));
+        using var app = baseApp.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now))));
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         using (var signIn = await client.PostFormAsync("/account/login", new() { ["userName"] = "dx-admin", ["password"] = Shinchoku.Web.Accounts.DemoAccounts.Password }))
         {

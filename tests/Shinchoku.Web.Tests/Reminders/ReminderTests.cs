@@ -1,6 +1,8 @@
 using System.Net.Mail;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reminders;
@@ -29,7 +31,7 @@ public sealed class ReminderTests : IDisposable
         using var app = NewApp(provider);
         var (cycleId, taxOnly) = await PrepareAsync(app);
         // 2022-05-24 00:30 in Japan is still the 23rd in UTC: the 7日前 rule is due by Japan's calendar.
-        var clock = new SettableClock(new DateTimeOffset(2022, 5, 24, 0, 30, 0, TimeSpan.FromHours(9)));
+        var clock = new FakeTimeProvider(JapanTime(2022, 5, 24, 0, 30));
 
         Assert.Equal(2, await RunAsync(app, clock));
         var mails = MailFolder.List(mailFolder);
@@ -43,18 +45,18 @@ public sealed class ReminderTests : IDisposable
 
         // The same pass again, and a new instance (a restart) on the same database, the next day: nothing more.
         Assert.Equal(0, await RunAsync(app, clock));
-        clock.Now = clock.Now.AddDays(1);
+        clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await RunAsync(app, clock));
         Assert.Equal(2, MailFolder.List(mailFolder).Count);
 
         // On the deadline day, the 当日 rule, once.
-        clock.Now = new DateTimeOffset(2022, 5, 31, 8, 0, 0, TimeSpan.FromHours(9));
+        clock.SetUtcNow(JapanTime(2022, 5, 31, 8, 0));
         Assert.Equal(2, await RunAsync(app, clock));
         Assert.Equal(0, await RunAsync(app, clock));
         Assert.Equal(2, MailFolder.List(mailFolder).Count(m => m.Subject.Contains("本日が入力期限", StringComparison.Ordinal)));
 
         // After the deadline, nothing.
-        clock.Now = clock.Now.AddDays(1);
+        clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await RunAsync(app, clock));
         await using var scope = app.Scope(out var db);
         Assert.Equal(4, await db.SentReminders.CountAsync());
@@ -67,7 +69,7 @@ public sealed class ReminderTests : IDisposable
         TestApp.SkipUnlessAvailable(provider);
         using var app = NewApp(provider);
         await PrepareAsync(app);
-        var onTheDay = new SettableClock(new DateTimeOffset(2022, 5, 31, 10, 0, 0, TimeSpan.FromHours(9)));
+        var onTheDay = new FakeTimeProvider(JapanTime(2022, 5, 31, 10, 0));
         await using (var scope = app.Scope(out var db))
         {
             var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == 2021);
@@ -89,7 +91,7 @@ public sealed class ReminderTests : IDisposable
         TestApp.SkipUnlessAvailable(provider);
         using var app = NewApp(provider);
         await PrepareAsync(app);
-        var clock = new SettableClock(new DateTimeOffset(2022, 5, 31, 10, 0, 0, TimeSpan.FromHours(9)));
+        var clock = new FakeTimeProvider(JapanTime(2022, 5, 31, 10, 0));
         Assert.Equal(0, await RunAsync(app, clock, new FailingSender()));
         await using (var scope = app.Scope(out var db))
         {
@@ -101,12 +103,32 @@ public sealed class ReminderTests : IDisposable
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Job_RunsAtStart_AndAgainAtEachInterval_OnTheAppsClock(DatabaseProvider provider)
+    {
+        TestApp.SkipUnlessAvailable(provider);
+        // The app as deployed: the job on, every 60 minutes; the demo 令和3年度 cycle's deadline is 2022-05-31.
+        var clock = new FakeTimeProvider(JapanTime(2022, 5, 24, 9, 0));
+        using var baseApp = NewApp(provider, jobEnabled: true);
+        using var app = baseApp.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+
+        // At start, the pass finds the 7日前 rule due.
+        _ = app.Services;
+        Assert.NotEmpty(await MailsAsync(m => !m.Subject.Contains("本日が入力期限", StringComparison.Ordinal)));
+
+        // On the deadline day, the timer's next tick runs the pass again, and the 当日 rule is due.
+        clock.SetUtcNow(JapanTime(2022, 5, 31, 8, 0));
+        clock.Advance(TimeSpan.FromMinutes(60));
+        Assert.NotEmpty(await MailsAsync(m => m.Subject.Contains("本日が入力期限", StringComparison.Ordinal)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task MailPage_ListsAndShowsAWrittenMessage(DatabaseProvider provider)
     {
         TestApp.SkipUnlessAvailable(provider);
         using var app = NewApp(provider);
         var (_, taxOnly) = await PrepareAsync(app);
-        await RunAsync(app, new SettableClock(new DateTimeOffset(2022, 5, 31, 10, 0, 0, TimeSpan.FromHours(9))));
+        await RunAsync(app, new FakeTimeProvider(JapanTime(2022, 5, 31, 10, 0)));
 
         var client = await app.SignedInClientAsync("dx-admin");
         var list = await Html.GetAsync(client, "/admin/mail");
@@ -121,9 +143,10 @@ public sealed class ReminderTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    private TestApp NewApp(DatabaseProvider provider) => new(provider, settings: new Dictionary<string, string?>
+    private TestApp NewApp(DatabaseProvider provider, bool jobEnabled = false) => new(provider, settings: new Dictionary<string, string?>
     {
-        ["Reminders:Enabled"] = "false",
+        ["Reminders:Enabled"] = jobEnabled ? "true" : "false",
+        ["Reminders:IntervalMinutes"] = "60",
         ["Reminders:BaseUrl"] = "https://shinchoku.example.lg.jp/",
         ["Mail:Delivery"] = "Pickup",
         ["Mail:PickupDirectory"] = mailFolder,
@@ -157,6 +180,27 @@ public sealed class ReminderTests : IDisposable
         return await run.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>The messages written that match, as soon as the background job has written one (empty after 30 s without).</summary>
+    private async Task<List<StoredMail>> MailsAsync(Func<StoredMail, bool> match)
+    {
+        for (var waited = 0; waited < 300; waited++)
+        {
+            var found = MailFolder.List(mailFolder).Where(match).ToList();
+            if (found.Count > 0)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return [];
+    }
+
+    /// <summary>A moment given as clock time in Japan, in UTC as the app's clock gives it (PostgreSQL stores UTC only).</summary>
+    private static DateTimeOffset JapanTime(int year, int month, int day, int hour, int minute) =>
+        new DateTimeOffset(year, month, day, hour, minute, 0, Core.Time.JapanTime.Offset).ToUniversalTime();
+
     private static string Address(string to) => to[(to.IndexOf('<', StringComparison.Ordinal) + 1)..].TrimEnd('>');
 
     private sealed class FailingSender : IMailSender
@@ -165,10 +209,3 @@ public sealed class ReminderTests : IDisposable
     }
 }
 
-/// <summary>A clock the test sets.</summary>
-public sealed class SettableClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-}
