@@ -33,7 +33,7 @@ public sealed class OpenDataSnapshot
     /// <summary>The entity tag of every answer built from this snapshot.</summary>
     public string ETag { get; }
 
-    /// <summary>The latest publication or override, when there is one.</summary>
+    /// <summary>The latest publication or correction, or when this app saw a change without a date of its own; null before any.</summary>
     public DateTimeOffset? LastModified { get; }
 
     public List<PlanItem> Plans { get; } = [];
@@ -216,6 +216,18 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
                 return snapshot;
             }
 
+            if (snapshot is not null && snapshot.Version == version)
+            {
+                // Rebuilt for age only: the same data as far as the version tells.
+                lastModified = snapshot.LastModified;
+            }
+            else if (snapshot is not null && (lastModified is null || lastModified <= snapshot.LastModified))
+            {
+                // A change that leaves no date of its own (a KPI's wording, a withdrawn override, a late approval) still
+                // moves Last-Modified on, so that a client asking If-Modified-Since never gets 304 for changed data.
+                lastModified = now;
+            }
+
             snapshot = await BuildAsync(db, version, lastModified, cancellationToken);
             current = snapshot;
             builtAt = clock.GetUtcNow();
@@ -261,7 +273,10 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
 
         text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements};cp{posts}:{lastPost}:{meetingVersions}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
-        var lastModified = cycles.Max(c => c.PublishedAt);
+        // Corrections are few; their dates are read as values (SQLite cannot take the maximum of a DateTimeOffset).
+        var corrected = await Reporting.Publication.PublicReports(db).AsNoTracking().Where(r => r.CorrectedAt != null)
+            .Select(r => r.CorrectedAt).ToListAsync(cancellationToken);
+        var lastModified = cycles.Select(c => c.PublishedAt).Concat(corrected).Max();
         return (hash, lastModified);
     }
 

@@ -9,7 +9,7 @@ namespace Shinchoku.Web.Tests.OpenData;
 
 /// <summary>
 /// Values entered for a cycle that is not published (the demo's Draft 令和3年度) never appear in the API, CSV or ZIP;
-/// publishing the cycle shows them at once (what was cached is invalidated).
+/// publishing the cycle shows them at once (what was cached is invalidated), and Last-Modified moves with every change.
 /// </summary>
 public class OpenDataPublicationTests
 {
@@ -83,11 +83,12 @@ public class OpenDataPublicationTests
         }
 
         using var before = await client.GetAsync(new Uri("/api/v1/plans", UriKind.Relative));
+        var publishedAt = DateTimeOffset.UtcNow;
         await using (var scope = app.Scope(out var db))
         {
             var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
             cycle.State = PublicationState.Published;
-            cycle.PublishedAt = new DateTimeOffset(2022, 6, 30, 1, 0, 0, TimeSpan.Zero); // 10:00 in Japan
+            cycle.PublishedAt = publishedAt;
             (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2021)).State = ReportState.Approved;
             await db.SaveChangesAsync();
         }
@@ -98,14 +99,75 @@ public class OpenDataPublicationTests
         using var after = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
-        Assert.Equal(new DateTimeOffset(2022, 6, 30, 1, 0, 0, TimeSpan.Zero), after.Content.Headers.LastModified);
+        Assert.Equal(publishedAt.AddTicks(-(publishedAt.UtcTicks % TimeSpan.TicksPerSecond)), after.Content.Headers.LastModified);
 
         var published = await EverythingAsync(client, id);
         Assert.Contains(Marker, published, StringComparison.Ordinal);
         Assert.Contains(Narrative, published, StringComparison.Ordinal);
-        Assert.Contains("2022-06-30", published, StringComparison.Ordinal);
+        Assert.Contains(Core.Time.JapanTime.DateOf(publishedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), published, StringComparison.Ordinal);
         var detail = await OpenDataApiTests.GetJsonAsync(client, $"/api/v1/indicators/{id}");
         Assert.Equal([2020, 2021], detail.GetProperty("years").EnumerateArray().Select(y => y.GetProperty("fiscalYear").GetInt32()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task IfModifiedSince_GetsTheNewData_AfterACorrection_AndAfterAChangeWithoutADate(DatabaseProvider provider)
+    {
+        TestApp.SkipUnlessAvailable(provider);
+        using var app = new TestApp(provider, settings: new Dictionary<string, string?> { ["OpenData:VersionCheckMilliseconds"] = "0" });
+        var client = app.CreateClient();
+        var published = new DateTimeOffset(2021, 8, 20, 1, 0, 0, TimeSpan.Zero);
+        var corrected = new DateTimeOffset(2021, 11, 1, 1, 0, 0, TimeSpan.Zero);
+        int id;
+        await using (var scope = app.Scope(out var db))
+        {
+            (await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2020)).PublishedAt = published;
+            await db.SaveChangesAsync();
+            id = await db.IndicatorReports.Where(r => r.FiscalYear == 2020).Select(r => r.IndicatorId).FirstAsync();
+        }
+
+        async Task<HttpResponseMessage> SinceAsync(DateTimeOffset? since)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/indicators");
+            request.Headers.IfModifiedSince = since;
+            return await client.SendAsync(request);
+        }
+
+        using var first = await SinceAsync(null);
+        Assert.Equal(published, first.Content.Headers.LastModified);
+        using (var unchanged = await SinceAsync(published))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        }
+
+        // A correction approved after publication: Last-Modified is its date.
+        await using (var scope = app.Scope(out var db))
+        {
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2020);
+            report.Actual = RecordedValue.From("12,345件").Value;
+            report.CorrectedAt = corrected;
+            await db.SaveChangesAsync();
+        }
+
+        using var afterCorrection = await SinceAsync(published);
+        Assert.Equal(HttpStatusCode.OK, afterCorrection.StatusCode);
+        Assert.Equal(corrected, afterCorrection.Content.Headers.LastModified);
+
+        // A KPI's wording changed (no date of its own): Last-Modified moves on all the same.
+        await using (var scope = app.Scope(out var db))
+        {
+            (await db.Indicators.SingleAsync(i => i.Id == id)).Name += "（訂正）";
+            await db.SaveChangesAsync();
+        }
+
+        using var afterRename = await SinceAsync(corrected);
+        Assert.Equal(HttpStatusCode.OK, afterRename.StatusCode);
+        Assert.True(afterRename.Content.Headers.LastModified > corrected);
+        Assert.Contains("（訂正）", await afterRename.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var current = await SinceAsync(afterRename.Content.Headers.LastModified))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, current.StatusCode);
+        }
     }
 
     /// <summary>Every answer of the open data as text: JSON, CSV, and each file of the ZIP.</summary>
