@@ -37,6 +37,8 @@ public sealed class AccessibilityTests(SiteFixture site)
     [InlineData(SitePage.EnglishArea, 360)]
     [InlineData(SitePage.EnglishIndicator, 1280)]
     [InlineData(SitePage.EnglishIndicator, 360)]
+    [InlineData(SitePage.EnglishInitiative, 1280)]
+    [InlineData(SitePage.EnglishInitiative, 360)]
     public async Task Page_HasNoWcag21AaViolations(SitePage kind, int width)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

@@ -31,6 +31,8 @@ public sealed class LayoutTests(SiteFixture site)
     [InlineData(SitePage.EnglishArea, 1280)]
     [InlineData(SitePage.EnglishIndicator, 360)]
     [InlineData(SitePage.EnglishIndicator, 1280)]
+    [InlineData(SitePage.EnglishInitiative, 360)]
+    [InlineData(SitePage.EnglishInitiative, 1280)]
     public async Task Page_DoesNotScrollSideways(SitePage kind, int width)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

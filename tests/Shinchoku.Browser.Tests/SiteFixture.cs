@@ -182,6 +182,7 @@ public sealed partial class SiteFixture : IAsyncLifetime
             SitePage.English => "/en",
             SitePage.EnglishArea => "/en" + await PathOfAsync(SitePage.Area),
             SitePage.EnglishIndicator => "/en" + await PathOfAsync(SitePage.Indicator),
+            SitePage.EnglishInitiative => "/en" + await PathOfAsync(SitePage.Initiative),
             SitePage.NotFound => "/indicators/999999",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -389,6 +390,9 @@ public enum SitePage
 
     /// <summary>The English version of <see cref="Indicator"/>.</summary>
     EnglishIndicator,
+
+    /// <summary>The English version of <see cref="Initiative"/>.</summary>
+    EnglishInitiative,
 
     /// <summary>The English home page.</summary>
     English,

@@ -49,6 +49,7 @@ public partial class EndpointRoleMatrixTests
         ["data/sources"] = Audience.Public,
         ["en"] = Audience.Public,
         ["en/strategy/{planKey}/nodes/{nodeKey}"] = Audience.Public,
+        ["en/strategy/{planKey}/initiatives/{initiativeKey}"] = Audience.Public,
         ["en/indicators/{id:int}"] = Audience.Public,
         ["account/login"] = Audience.Public,
         ["account/denied"] = Audience.Public,

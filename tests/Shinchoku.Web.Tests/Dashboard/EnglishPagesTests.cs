@@ -4,7 +4,7 @@ using Shinchoku.Web.Data;
 namespace Shinchoku.Web.Tests.Dashboard;
 
 /// <summary>
-/// The English area and KPI pages: reached from the Japanese pages' language switch and from the English home, in
+/// The English area, initiative and KPI pages: reached from the Japanese pages' language switch and from the English home, in
 /// English with the Japanese names and values marked lang="ja", and the same KPIs as the Japanese pages.
 /// </summary>
 [Collection(DemoAppsGroup.Name)]
@@ -52,5 +52,57 @@ public class EnglishPagesTests(DemoApps apps)
         var japaneseKpi = await Html.GetAsync(client, kpiUrl["/en".Length..]);
         Assert.Equal(kpiUrl, japaneseKpi.QuerySelector("a[hreflang='en']")!.GetAttribute("href"));
         Assert.Equal(japaneseKpi.QuerySelector("h1")!.TextContent.Trim(), kpi.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task InitiativePage_HasAnEnglishVersion_WithTheSameKpisAndMarks(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        string initiativeKey, nodeKey;
+        int placements;
+        await using (var scope = app.Scope(out var db))
+        {
+            // An initiative with KPIs; one also listed elsewhere (【再掲】) when the demo data has one.
+            var initiative = await db.Initiatives.Where(i => i.Plan!.Key == "chiba-ict" && i.Indicators.Count > 0)
+                .OrderByDescending(i => i.Placements.Count).ThenBy(i => i.Id)
+                .Select(i => new { i.Key, Node = i.Placements.Where(p => p.IsPrimary).Select(p => p.Node!.Key).First(), Placements = i.Placements.Count })
+                .FirstAsync();
+            (initiativeKey, nodeKey, placements) = (initiative.Key, initiative.Node, initiative.Placements);
+        }
+
+        var client = app.CreateClient();
+        var japaneseUrl = $"/strategy/chiba-ict/initiatives/{initiativeKey}";
+        var englishUrl = "/en" + japaneseUrl;
+        var japanese = await Html.GetAsync(client, japaneseUrl);
+        Assert.Equal(englishUrl, japanese.QuerySelector("a[hreflang='en']")!.GetAttribute("href"));
+        var englishNode = await Html.GetAsync(client, $"/en/strategy/chiba-ict/nodes/{nodeKey}");
+        Assert.Contains(englishNode.QuerySelectorAll("main a"), a => a.GetAttribute("href") == englishUrl && a.GetAttribute("hreflang") is null);
+        Assert.DoesNotContain("Initiative pages are in Japanese", englishNode.Body!.TextContent, StringComparison.Ordinal);
+
+        var english = await Html.GetAsync(client, englishUrl);
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("ja", english.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Equal(japanese.QuerySelector("h1")!.TextContent.Trim(), english.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(japaneseUrl, english.QuerySelector("a[hreflang='ja']")!.GetAttribute("href"));
+        Assert.Contains(english.QuerySelectorAll("nav.breadcrumbs a"), a => a.GetAttribute("href") == $"/en/strategy/chiba-ict/nodes/{nodeKey}");
+
+        // The same KPIs, marks and counts; the KPIs and narratives lead to the English KPI pages.
+        var japaneseRows = japanese.QuerySelectorAll("table.kpi-table tbody tr");
+        var englishRows = english.QuerySelectorAll("table.kpi-table tbody tr");
+        Assert.NotEmpty(englishRows);
+        Assert.Equal(japaneseRows.Select(r => r.QuerySelector("th")!.TextContent.Trim()), englishRows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        Assert.Equal(japaneseRows.Select(r => r.QuerySelector(".rating")!.ClassName), englishRows.Select(r => r.QuerySelector(".rating")!.ClassName));
+        Assert.Equal(
+            japanese.QuerySelectorAll(".mark-count .mark-n").Select(n => n.TextContent.Replace("件", "", StringComparison.Ordinal).Trim()),
+            english.QuerySelectorAll(".mark-count .mark-n").Select(n => n.TextContent.Trim()));
+        Assert.Equal(japanese.QuerySelectorAll("section.narrative").Length, english.QuerySelectorAll("section.narrative").Length);
+        Assert.All(english.QuerySelectorAll("section.narrative h3 a"), a => Assert.StartsWith("/en/indicators/", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Equal(placements, english.QuerySelectorAll("main ul li").Count(li => li.TextContent.Contains("listed under", StringComparison.OrdinalIgnoreCase)));
+
+        // The English KPI page leads back to the English initiative page.
+        var kpi = await Html.GetAsync(client, englishRows[0].QuerySelector("th a")!.GetAttribute("href")!);
+        Assert.Contains(kpi.QuerySelectorAll("main a"), a => a.GetAttribute("href") == englishUrl);
+        Assert.DoesNotContain(kpi.QuerySelectorAll("main a"), a => a.GetAttribute("href")!.StartsWith("/strategy/", StringComparison.Ordinal));
     }
 }

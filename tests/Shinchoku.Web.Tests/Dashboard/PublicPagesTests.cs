@@ -310,14 +310,18 @@ public class PublicPagesTests
         [.. (await Html.GetAsync(client, "/")).QuerySelectorAll(".published-plan table.count-table td")
             .Select(td => int.Parse(td.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture))];
 
-    /// <summary>Every public page of the previous strategy and the dashboard: home, plan, nodes, initiatives, KPIs, search, data pages.</summary>
+    /// <summary>Every public page of the previous strategy and the dashboard: home, plan, nodes, initiatives, KPIs (each also in English), search, data pages.</summary>
     private static async Task<List<string>> PublicUrlsAsync(TestApp app)
     {
         await using var scope = app.Scope(out var db);
         var urls = new List<string> { "/", "/en", "/strategy", "/strategy/plans", "/strategy/chiba-ict", "/indicators", "/indicators?plan=chiba-ict&fy=2021", "/data/definitions", "/data/sources", "/reports/chiba-ict/2020" };
-        urls.AddRange(await db.PlanNodes.Where(n => n.Plan!.Key == "chiba-ict").Select(n => "/strategy/chiba-ict/nodes/" + n.Key).ToListAsync());
-        urls.AddRange(await db.Initiatives.Where(n => n.Plan!.Key == "chiba-ict").Select(n => "/strategy/chiba-ict/initiatives/" + n.Key).ToListAsync());
-        urls.AddRange((await db.Indicators.Select(i => i.Id).ToListAsync()).Select(id => $"/indicators/{id}"));
+        var pages = new List<string>();
+        pages.AddRange(await db.PlanNodes.Where(n => n.Plan!.Key == "chiba-ict").Select(n => "/strategy/chiba-ict/nodes/" + n.Key).ToListAsync());
+        pages.AddRange(await db.Initiatives.Where(n => n.Plan!.Key == "chiba-ict").Select(n => "/strategy/chiba-ict/initiatives/" + n.Key).ToListAsync());
+        pages.AddRange((await db.Indicators.Select(i => i.Id).ToListAsync()).Select(id => $"/indicators/{id}"));
+        // Each node, initiative and KPI page in Japanese and in English.
+        urls.AddRange(pages);
+        urls.AddRange(pages.Select(page => "/en" + page));
         foreach (var bucket in MarkText.RatedBuckets.Concat(MarkText.NotRatedBuckets))
         {
             urls.Add("/indicators?plan=chiba-ict&rating=" + MarkText.Slug(bucket));
