@@ -56,12 +56,9 @@ public static class ValueChart
         }
 
         var years = points.Select(p => p.FiscalYear).Distinct().Order().ToList();
-        var min = Math.Min(0m, points.Min(p => p.Value));
-        var max = points.Max(p => p.Value);
-        if (max == min)
-        {
-            max = min + 1;
-        }
+        var ticks = Ticks(Math.Min(0m, points.Min(p => p.Value)), points.Max(p => p.Value));
+        var min = ticks[0];
+        var max = ticks[^1];
 
         double X(int year) => years.Count == 1 ? Left + (Width - Left - Right) / 2.0
             : Left + (Width - Left - Right) * (years.IndexOf(year) / (double)(years.Count - 1));
@@ -73,10 +70,8 @@ public static class ValueChart
         sb.Append("<title id=\"chart-title\">").Append(WebUtility.HtmlEncode(title)).Append("</title>");
         sb.Append("<desc id=\"chart-desc\">").Append(WebUtility.HtmlEncode(Describe(points, unit, english))).Append("</desc>");
 
-        // Axes and gridlines at 0, 50% and 100% of the range.
-        foreach (var fraction in new[] { 0m, 0.5m, 1m })
+        foreach (var v in ticks)
         {
-            var v = min + (max - min) * fraction;
             var y = F(Y(v));
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\" stroke=\"#d8d8d8\" />");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"13\" fill=\"#333\">{WebUtility.HtmlEncode(Number(v))}</text>");
@@ -118,23 +113,48 @@ public static class ValueChart
     }
 
     /// <summary>
-    /// Baselines for labels wanted at <paramref name="wanted"/> (top to bottom) moved apart so that no two are closer
-    /// than <paramref name="gap"/>, kept between <paramref name="top"/> and <paramref name="bottom"/>: target lines
-    /// close together (an interim and a final target far below the values) would otherwise print their labels over
-    /// each other.
+    /// The gridline values: from 0 (or below the lowest value) to at least the highest, in round steps (1, 2, 2.5 or 5
+    /// times a power of ten), four or five of them, so that the axis reads 0, 20,000, 40,000 … and not 32,895.5.
+    /// </summary>
+    internal static decimal[] Ticks(decimal low, decimal high)
+    {
+        if (high <= low)
+        {
+            high = low + 1;
+        }
+
+        var rough = (high - low) / 4;
+        var power = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)rough)));
+        var step = new[] { 1m, 2m, 2.5m, 5m, 10m }.Select(m => m * power).First(s => s >= rough);
+        var first = Math.Floor(low / step) * step;
+        var last = Math.Ceiling(high / step) * step;
+        var ticks = new List<decimal>();
+        for (var v = first; v <= last; v += step)
+        {
+            ticks.Add(v);
+        }
+
+        return [.. ticks];
+    }
+
+    /// <summary>
+    /// Baselines for labels wanted at <paramref name="wanted"/> (top to bottom, each just above its line) moved apart so
+    /// that no two are closer than <paramref name="gap"/>, kept between <paramref name="top"/> and <paramref name="bottom"/>.
+    /// A label gives way upwards, away from the lines below it: target lines close together (an interim and a final
+    /// target far below the values) would otherwise print their labels over each other or over the lines.
     /// </summary>
     internal static double[] SpreadLabels(IReadOnlyList<double> wanted, double gap, double top, double bottom)
     {
         var placed = new double[wanted.Count];
-        for (var i = 0; i < placed.Length; i++)
-        {
-            placed[i] = Math.Max(wanted[i], i == 0 ? top : placed[i - 1] + gap);
-        }
-
-        // Pushed past the bottom: move the last ones up, keeping the gap.
         for (var i = placed.Length - 1; i >= 0; i--)
         {
-            placed[i] = Math.Min(placed[i], i == placed.Length - 1 ? bottom : placed[i + 1] - gap);
+            placed[i] = Math.Min(wanted[i], i == placed.Length - 1 ? bottom : placed[i + 1] - gap);
+        }
+
+        // Pushed past the top: move the first ones down, keeping the gap.
+        for (var i = 0; i < placed.Length; i++)
+        {
+            placed[i] = Math.Max(placed[i], i == 0 ? top : placed[i - 1] + gap);
         }
 
         return placed;
