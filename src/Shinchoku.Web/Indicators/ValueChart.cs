@@ -23,13 +23,17 @@ public sealed record ChartPoint(ChartPointKind Kind, int FiscalYear, decimal Val
 /// </summary>
 public static class ValueChart
 {
-    private const int Width = 640;
-    private const int Height = 300;
-    private const int Left = 90;
-    private const int Right = 60;
     private const int Top = 20;
     private const int Bottom = 50;
     private const int LabelHeight = 15;
+    private const int FontSize = 13;
+
+    /// <summary>The drawing's size and margins: a wide one for screens and print, a narrow one for phones, where the wide
+    /// one would be shrunk to half its size and its 13-unit text to about 7 pixels.</summary>
+    private sealed record Layout(int Width, int Height, int Left, int Right, string IdSuffix);
+
+    private static readonly Layout Wide = new(640, 300, 90, 60, "");
+    private static readonly Layout Narrow = new(340, 260, 66, 36, "-narrow");
 
     public static string KindName(ChartPointKind kind, bool english = false) => english ? kind switch
     {
@@ -47,39 +51,50 @@ public static class ValueChart
         _ => kind.ToString(),
     };
 
-    /// <summary>The SVG markup, or empty when there are fewer than two numbers to draw.</summary>
-    public static string Render(IReadOnlyList<ChartPoint> points, string title, string unit, bool english = false)
+    /// <summary>The SVG markup, or empty when there are fewer than two numbers to draw; <paramref name="narrow"/> draws it for phones.</summary>
+    public static string Render(IReadOnlyList<ChartPoint> points, string title, string unit, bool english = false, bool narrow = false)
     {
         if (points.Count < 2)
         {
             return "";
         }
 
+        var (width, height, left, right, idSuffix) = narrow ? Narrow : Wide;
+        var targets = points.Where(p => p.Kind is ChartPointKind.InterimTarget or ChartPointKind.FinalTarget).OrderByDescending(p => p.Value).ToList();
+        // The target names stand in the right margin, beside their lines, clear of the values.
+        right = Math.Max(right, targets.Count == 0 ? 0 : (int)Math.Ceiling(targets.Max(t => LabelWidth(KindName(t.Kind, english)))) + 16);
+
         var years = points.Select(p => p.FiscalYear).Distinct().Order().ToList();
         var ticks = Ticks(Math.Min(0m, points.Min(p => p.Value)), points.Max(p => p.Value));
         var min = ticks[0];
         var max = ticks[^1];
 
-        double X(int year) => years.Count == 1 ? Left + (Width - Left - Right) / 2.0
-            : Left + (Width - Left - Right) * (years.IndexOf(year) / (double)(years.Count - 1));
-        double Y(decimal v) => Top + (Height - Top - Bottom) * (1 - (double)((v - min) / (max - min)));
+        double X(int year) => years.Count == 1 ? left + (width - left - right) / 2.0
+            : left + (width - left - right) * (years.IndexOf(year) / (double)(years.Count - 1));
+        double Y(decimal v) => Top + (height - Top - Bottom) * (1 - (double)((v - min) / (max - min)));
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">");
-        sb.Append("<title id=\"chart-title\">").Append(WebUtility.HtmlEncode(title)).Append("</title>");
-        sb.Append("<desc id=\"chart-desc\">").Append(WebUtility.HtmlEncode(Describe(points, unit, english))).Append("</desc>");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title{idSuffix} chart-desc{idSuffix}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<title id=\"chart-title{idSuffix}\">").Append(WebUtility.HtmlEncode(title)).Append("</title>");
+        sb.Append(CultureInfo.InvariantCulture, $"<desc id=\"chart-desc{idSuffix}\">").Append(WebUtility.HtmlEncode(Describe(points, unit, english))).Append("</desc>");
 
         foreach (var v in ticks)
         {
             var y = F(Y(v));
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\" stroke=\"#d8d8d8\" />");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"13\" fill=\"#333\">{WebUtility.HtmlEncode(Number(v))}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{y}\" x2=\"{width - right}\" y2=\"{y}\" stroke=\"#d8d8d8\" />");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 8}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"{FontSize}\" fill=\"#333\">{WebUtility.HtmlEncode(Number(v))}</text>");
         }
 
-        foreach (var year in years)
+        // Every year's name when they fit side by side, else every second or third …, always the latest.
+        var spacing = years.Count > 1 ? (width - left - right) / (double)(years.Count - 1) : width;
+        var every = (int)Math.Ceiling((years.Max(y => LabelWidth(YearName(y, english))) + 6) / spacing);
+        for (var i = 0; i < years.Count; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(year))}\" y=\"{Height - Bottom + 22}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333\">{WebUtility.HtmlEncode(YearName(year, english))}</text>");
+            if ((years.Count - 1 - i) % every == 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(years[i]))}\" y=\"{height - Bottom + 22}\" text-anchor=\"middle\" font-size=\"{FontSize}\" fill=\"#333\">{WebUtility.HtmlEncode(YearName(years[i], english))}</text>");
+            }
         }
 
         var line = points.Where(p => p.Kind is ChartPointKind.Baseline or ChartPointKind.Value).OrderBy(p => p.FiscalYear).ToList();
@@ -90,14 +105,12 @@ public static class ValueChart
             sb.Append("\" />");
         }
 
-        var targets = points.Where(p => p.Kind is ChartPointKind.InterimTarget or ChartPointKind.FinalTarget).OrderByDescending(p => p.Value).ToList();
-        var labels = SpreadLabels([.. targets.Select(t => Y(t.Value) - 6)], LabelHeight, Top + LabelHeight - 4, Height - Bottom);
+        var labels = SpreadLabels([.. targets.Select(t => Y(t.Value) + 4)], LabelHeight, Top + 4, height - Bottom + 4);
         for (var i = 0; i < targets.Count; i++)
         {
             var target = targets[i];
             var y = F(Y(target.Value));
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y}\" x2=\"{Width - Right}\" y2=\"{y}\" stroke=\"#c16800\" stroke-width=\"2\" stroke-dasharray=\"{(target.Kind == ChartPointKind.FinalTarget ? "8 4" : "3 3")}\" />");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{F(labels[i])}\" text-anchor=\"end\" font-size=\"13\" fill=\"#8b4500\">{WebUtility.HtmlEncode(KindName(target.Kind, english))}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{y}\" x2=\"{width - right}\" y2=\"{y}\" stroke=\"#c16800\" stroke-width=\"2\" stroke-dasharray=\"{(target.Kind == ChartPointKind.FinalTarget ? "8 4" : "3 3")}\" />");
         }
 
         foreach (var p in points.Where(p => p.Kind is ChartPointKind.Baseline or ChartPointKind.Value))
@@ -106,6 +119,11 @@ public static class ValueChart
                 ? $"<rect x=\"{F(X(p.FiscalYear) - 6)}\" y=\"{F(Y(p.Value) - 6)}\" width=\"12\" height=\"12\" fill=\"#fff\" stroke=\"#0031d8\" stroke-width=\"3\" />"
                 : $"<circle cx=\"{F(X(p.FiscalYear))}\" cy=\"{F(Y(p.Value))}\" r=\"7\" fill=\"#0031d8\" />";
             sb.Append(shape);
+        }
+
+        for (var i = 0; i < targets.Count; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{width - right + 12}\" y=\"{F(labels[i])}\" font-size=\"{FontSize}\" fill=\"#8b4500\">{WebUtility.HtmlEncode(KindName(targets[i].Kind, english))}</text>");
         }
 
         sb.Append("</svg>");
@@ -138,10 +156,10 @@ public static class ValueChart
     }
 
     /// <summary>
-    /// Baselines for labels wanted at <paramref name="wanted"/> (top to bottom, each just above its line) moved apart so
-    /// that no two are closer than <paramref name="gap"/>, kept between <paramref name="top"/> and <paramref name="bottom"/>.
-    /// A label gives way upwards, away from the lines below it: target lines close together (an interim and a final
-    /// target far below the values) would otherwise print their labels over each other or over the lines.
+    /// Baselines for labels wanted at <paramref name="wanted"/> (top to bottom, each beside its line) moved apart so that
+    /// no two are closer than <paramref name="gap"/>, kept between <paramref name="top"/> and <paramref name="bottom"/>:
+    /// target lines close together (an interim and a final target far below the values) would otherwise print their
+    /// labels over each other. A label gives way upwards, unless that would take it past the top.
     /// </summary>
     internal static double[] SpreadLabels(IReadOnlyList<double> wanted, double gap, double top, double bottom)
     {
@@ -168,6 +186,9 @@ public static class ValueChart
     /// <summary>令和2年度, or FY2020 in English.</summary>
     public static string YearName(int fiscalYear, bool english) =>
         english ? "FY" + fiscalYear.ToString(CultureInfo.InvariantCulture) : new FiscalYear(fiscalYear).ToString();
+
+    /// <summary>About how wide a text is drawn: a full width per Japanese character, about 0.6 of one per Latin one.</summary>
+    private static double LabelWidth(string text) => text.Sum(c => c < 0x2000 ? 0.6 : 1.0) * FontSize;
 
     private static string Number(decimal v) => Math.Round(v, 2).ToString("#,0.##", CultureInfo.InvariantCulture);
 }

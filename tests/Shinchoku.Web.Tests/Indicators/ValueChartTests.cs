@@ -24,15 +24,41 @@ public class ValueChartTests(DemoApps apps)
         }
 
         var page = await Html.GetAsync(app.CreateClient(), $"/indicators/{id}");
-        var labels = page.QuerySelectorAll("figure.chart svg text")
-            .Where(t => t.TextContent is "中間目標" or "最終目標")
-            .Select(t => double.Parse(t.GetAttribute("y")!, CultureInfo.InvariantCulture)).ToList();
+        var svg = page.QuerySelector("figure.chart .chart-wide svg")!;
+        var labels = svg.QuerySelectorAll("text").Where(t => t.TextContent is "中間目標" or "最終目標").ToList();
         Assert.Equal(2, labels.Count);
-        Assert.True(Math.Abs(labels[0] - labels[1]) >= 13, $"target labels at y {labels[0]} and {labels[1]} overlap");
-        // Both labels stand above the target lines, not across them.
-        var lines = page.QuerySelectorAll("figure.chart svg line[stroke-dasharray]").Select(l => double.Parse(l.GetAttribute("y1")!, CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(2, lines.Count);
-        Assert.All(labels, y => Assert.True(y <= lines.Min() - 2, $"a target label at y {y} crosses a target line at y {lines.Min()}"));
+        var ys = labels.ConvertAll(t => double.Parse(t.GetAttribute("y")!, CultureInfo.InvariantCulture));
+        Assert.True(Math.Abs(ys[0] - ys[1]) >= 13, $"target labels at y {ys[0]} and {ys[1]} overlap");
+        // Beside the lines, in the margin: clear of the lines and of the values drawn between them.
+        var lineEnd = svg.QuerySelectorAll("line[stroke-dasharray]").Max(l => double.Parse(l.GetAttribute("x2")!, CultureInfo.InvariantCulture));
+        Assert.All(labels, t => Assert.True(double.Parse(t.GetAttribute("x")!, CultureInfo.InvariantCulture) > lineEnd, $"{t.TextContent} starts inside the plot"));
+        var viewWidth = double.Parse(svg.GetAttribute("viewBox")!.Split(' ')[2], CultureInfo.InvariantCulture);
+        Assert.All(labels, t => Assert.True(double.Parse(t.GetAttribute("x")!, CultureInfo.InvariantCulture) + (4 * 13) <= viewWidth, $"{t.TextContent} is cut off at the right"));
+    }
+
+    [Theory]
+    [InlineData(false, true, 10)]
+    [InlineData(false, false, 5)]
+    [InlineData(true, true, 5)]
+    [InlineData(true, false, 4)]
+    public async Task YearNames_DoNotRunIntoEachOther_AndTheLatestIsNamed(bool narrow, bool english, int named)
+    {
+        // Ten fiscal years, 令和元年度 to 令和10年度 (FY2019 to FY2028): only the short English names all fit side by side.
+        var points = Enumerable.Range(2019, 10).Select(y => new ChartPoint(ChartPointKind.Value, y, y - 2000, $"{y - 2000}件")).ToList();
+        var svg = await Html.ParseAsync(ValueChart.Render(points, "推移", "件", english, narrow));
+        var names = svg.QuerySelectorAll("text")
+            .Where(t => t.TextContent.StartsWith(english ? "FY" : "令和", StringComparison.Ordinal))
+            .Select(t => (Text: t.TextContent, X: double.Parse(t.GetAttribute("x")!, CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(ValueChart.YearName(2028, english), names[^1].Text);
+        for (var i = 1; i < names.Count; i++)
+        {
+            // 13 units per Japanese character, about 8 per Latin one, centred on the year.
+            var room = (names[i - 1].Text.Length + names[i].Text.Length) / 2.0 * (english ? 8 : 13);
+            Assert.True(names[i].X - names[i - 1].X >= room, $"{names[i - 1].Text} and {names[i].Text} overlap");
+        }
+
+        Assert.Equal(named, names.Count);
+        Assert.Equal(narrow ? "chart-title-narrow chart-desc-narrow" : "chart-title chart-desc", svg.QuerySelector("svg")!.GetAttribute("aria-labelledby"));
     }
 
     [Fact]
