@@ -8,6 +8,7 @@
 #   fonts-noto-cjk  Japanese text in the browser's screenshots and PDFs
 #   poppler-utils   pdftotext, to check the exported PDF holds the Japanese text
 #   python3-openpyxl  the peer of the export benchmark (bench/peer)
+#   npm             the build installs the pinned design tokens package (src/Shinchoku.Web/package.json)
 # Whatever cannot be installed or started is reported; the tests that need it then skip with a reason.
 # A caller that sets SHINCHOKU_TEST_POSTGRES or SHINCHOKU_TEST_CHROMIUM itself keeps its own.
 set -uo pipefail
@@ -30,12 +31,14 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+# npm also comes with other packagings of Node.js (NodeSource's nodejs): any npm on the PATH will do.
+present() { if [ "$1" = npm ]; then command -v npm >/dev/null 2>&1; else installed "$1"; fi; }
 
-wanted=(postgresql chromium fonts-noto-cjk poppler-utils python3-openpyxl)
+wanted=(postgresql chromium fonts-noto-cjk poppler-utils python3-openpyxl npm)
 to_install=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${wanted[@]}"; do
-    installed "$pkg" || to_install+=("$pkg")
+    present "$pkg" || to_install+=("$pkg")
   done
 else
   say "no dpkg here (not Debian): not installing ${wanted[*]}; using whatever is already on the machine"
@@ -58,9 +61,10 @@ if [ "${#to_install[@]}" -gt 0 ]; then
     rm -f "$apt_log"
   fi
   for pkg in "${to_install[@]}"; do
-    if ! installed "$pkg"; then
+    if ! present "$pkg"; then
       say "still missing: $pkg"
       [ "$pkg" = fonts-noto-cjk ] && missing+=("fonts-noto-cjk (the browser tests' screenshots show Japanese as boxes)")
+      [ "$pkg" = npm ] && missing+=("npm (the build uses the design tokens kept in the repository; DesignTokensTests skips)")
     fi
   done
 fi
