@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Rules;
 using Indicator = Shinchoku.Web.Indicators.Indicator;
@@ -20,21 +21,36 @@ namespace Shinchoku.Web.OpenData;
 /// </summary>
 public sealed class OpenDataSnapshot
 {
-    internal OpenDataSnapshot(string version, DateTimeOffset? lastModified)
-    {
-        Version = version;
-        LastModified = lastModified;
-        ETag = "\"" + version + "\"";
-    }
+    internal OpenDataSnapshot(string version) => Version = version;
 
     /// <summary>A short hash of the data version; changes when a cycle is published or the data changes.</summary>
     public string Version { get; }
 
-    /// <summary>The entity tag of every answer built from this snapshot.</summary>
-    public string ETag { get; }
+    /// <summary>The entity tag of every answer built from this snapshot: a hash of everything it serves (<see cref="Seal"/>).</summary>
+    public string ETag { get; private set; } = "";
 
     /// <summary>The latest publication or correction, or when this app saw a change without a date of its own; null before any.</summary>
-    public DateTimeOffset? LastModified { get; }
+    public DateTimeOffset? LastModified { get; internal set; }
+
+    /// <summary>The store's count of structure changes when this snapshot was built.</summary>
+    internal long StructureChanges { get; set; }
+
+    /// <summary>
+    /// Sets the entity tag once the snapshot is built, from the data version and what it does not count: the plans,
+    /// trees and initiatives as served and each KPI's departments. The same data gives the same tag (in every instance,
+    /// after every rebuild); a change of wording gives a new one. (Hashing every KPI's years too would add about a
+    /// second to a build of 10,000 KPIs; their reports and overrides are counted by the version.)
+    /// </summary>
+    internal void Seal(JsonSerializerOptions options)
+    {
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+        {
+            JsonSerializer.Serialize(hashing, new { Version, Plans, Trees, Initiatives, Departments = Indicators.Select(i => i.Detail.Departments) }, options);
+        }
+
+        ETag = "\"" + Convert.ToHexStringLower(sha.Hash!)[..20] + "\"";
+    }
 
     public List<PlanItem> Plans { get; } = [];
 
@@ -137,7 +153,8 @@ public sealed class IndicatorEntry
 /// cycles and their dates, plan statuses, counts and versions of indicators and reports) at most every
 /// <c>OpenData:VersionCheckMilliseconds</c> (default 1000; 0 = on every request) and rebuilds the snapshot when it
 /// differs, so a publication shows within that time. Edits that change no count or version (a node's text) show
-/// at the latest after <c>OpenData:SnapshotMaxAgeSeconds</c> (300 s).
+/// at once when made through this app (<see cref="StructureChanged"/>), otherwise (another instance, the database
+/// edited by hand) at the latest after <c>OpenData:SnapshotMaxAgeSeconds</c> (300 s).
 /// </summary>
 public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration) : IDisposable
 {
@@ -150,11 +167,17 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     private int checking;
     private long changes;
     private long changesChecked;
+    private long structureChanges;
 
     public void Dispose() => gate.Dispose();
 
     /// <summary>Called when this app saved changes to the database: the next request checks the data version at once.</summary>
     public void DataChanged() => Interlocked.Increment(ref changes);
+
+    /// <summary>Called when this app changes the strategy's structure or wording, which the data version does not count: the next request rebuilds.</summary>
+    public void StructureChanged() => Interlocked.Increment(ref structureChanges);
+
+    private bool StructureChangedSince(OpenDataSnapshot snapshot) => Volatile.Read(ref structureChanges) != snapshot.StructureChanges;
 
     /// <summary>
     /// A value made once per data version (of <paramref name="snapshot"/>, from <see cref="GetAsync"/>) from a database
@@ -200,7 +223,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var db = scope.ServiceProvider.GetRequiredService<ShinchokuDb>();
         var (version, lastModified) = await DataVersionAsync(db, cancellationToken);
         var snapshot = current;
-        if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge)
+        if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge && !StructureChangedSince(snapshot))
         {
             checkedAt = now;
             Volatile.Write(ref changesChecked, changesSeen);
@@ -211,24 +234,28 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         try
         {
             snapshot = current;
-            if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge)
+            if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge && !StructureChangedSince(snapshot))
             {
                 return snapshot;
             }
 
-            if (snapshot is not null && snapshot.Version == version)
+            var structure = Volatile.Read(ref structureChanges);
+            var built = await BuildAsync(db, version, cancellationToken);
+            built.StructureChanges = structure;
+            if (snapshot is not null && built.ETag == snapshot.ETag)
             {
-                // Rebuilt for age only: the same data as far as the version tells.
+                // Rebuilt, but nothing served changed.
                 lastModified = snapshot.LastModified;
             }
             else if (snapshot is not null && (lastModified is null || lastModified <= snapshot.LastModified))
             {
-                // A change that leaves no date of its own (a KPI's wording, a withdrawn override, a late approval) still
-                // moves Last-Modified on, so that a client asking If-Modified-Since never gets 304 for changed data.
+                // A change that leaves no date of its own (a KPI's wording, a node's text, a withdrawn override, a late
+                // approval) still moves Last-Modified on, so that If-Modified-Since never gets 304 for changed data.
                 lastModified = now;
             }
 
-            snapshot = await BuildAsync(db, version, lastModified, cancellationToken);
+            built.LastModified = lastModified;
+            snapshot = built;
             current = snapshot;
             builtAt = clock.GetUtcNow();
             checkedAt = now;
@@ -280,9 +307,9 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         return (hash, lastModified);
     }
 
-    private static async Task<OpenDataSnapshot> BuildAsync(ShinchokuDb db, string version, DateTimeOffset? lastModified, CancellationToken cancellationToken)
+    private static async Task<OpenDataSnapshot> BuildAsync(ShinchokuDb db, string version, CancellationToken cancellationToken)
     {
-        var snapshot = new OpenDataSnapshot(version, lastModified);
+        var snapshot = new OpenDataSnapshot(version);
         var plans = await db.Plans.AsNoTracking().Include(p => p.Organization)
             .Where(p => p.Status != PlanStatus.Draft).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var planIds = plans.ConvertAll(p => p.Id);
@@ -375,8 +402,11 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         }
 
         AddLineage(snapshot, indicators, plans);
+        snapshot.Seal(HashOptions);
         return snapshot;
     }
+
+    private static readonly JsonSerializerOptions HashOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>Links each public indicator to the ones of other public plan versions it continues or is continued by, with their years.</summary>
     private static void AddLineage(OpenDataSnapshot snapshot, List<Indicator> indicators, List<Plan> plans)
@@ -471,6 +501,28 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
 /// <summary>Tells the <see cref="OpenDataStore"/> that the database changed, so that a publication shows on the next request.</summary>
 internal sealed class SavedChangesSignal(OpenDataStore store) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
 {
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> SavingChanges(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
+    {
+        NoteStructure(eventData);
+        return result;
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        NoteStructure(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The plan, its tree, initiatives and the names of organisations, departments and players: public, but not in the data version.</summary>
+    private void NoteStructure(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData)
+    {
+        if (eventData.Context?.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Plan or PlanNode or Initiative or InitiativePlacement or Organization or Department or Player) == true)
+        {
+            store.StructureChanged();
+        }
+    }
+
     public override int SavedChanges(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result)
     {
         store.DataChanged();

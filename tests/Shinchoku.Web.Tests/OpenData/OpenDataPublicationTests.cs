@@ -170,6 +170,68 @@ public class OpenDataPublicationTests
         }
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ANodeRenamed_ShowsAtOnce_WithANewETag_AndTheSameDataKeepsItsETag(DatabaseProvider provider)
+    {
+        TestApp.SkipUnlessAvailable(provider);
+        // Rebuilt on every request: a rebuild of the same data must give the same entity tag.
+        using var app = new TestApp(provider, settings: new Dictionary<string, string?> { ["OpenData:SnapshotMaxAgeSeconds"] = "0" });
+        var client = app.CreateClient();
+        using var before = await client.GetAsync(new Uri("/api/v1/plans/chiba-ict/tree", UriKind.Relative));
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/plans/chiba-ict/tree"))
+        {
+            request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+            using var same = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotModified, same.StatusCode);
+        }
+
+        // A node's wording changes no count or version; the data served changes all the same.
+        await using (var scope = app.Scope(out var db))
+        {
+            var node = await db.PlanNodes.FirstAsync(n => n.Plan!.Key == "chiba-ict" && n.Kind == Shinchoku.Core.Strategy.NodeKind.Area);
+            node.Title += "（名称変更）";
+            await db.SaveChangesAsync();
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/plans/chiba-ict/tree"))
+        {
+            request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+            using var after = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+            Assert.Contains("（名称変更）", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ANodeRenamedInTheApp_ShowsOnTheNextRequest_OnPagesAndInTheApi(DatabaseProvider provider)
+    {
+        TestApp.SkipUnlessAvailable(provider);
+        using var app = new TestApp(provider);
+        var client = app.CreateClient();
+        string key;
+        await using (var scope = app.Scope(out var db))
+        {
+            key = (await db.PlanNodes.FirstAsync(n => n.Plan!.Key == "chiba-ict" && n.Kind == Shinchoku.Core.Strategy.NodeKind.Area)).Key;
+        }
+
+        // Kept in memory after the first request.
+        var page = $"/strategy/chiba-ict/nodes/{key}";
+        Assert.DoesNotContain("（名称変更）", (await Html.GetAsync(client, page)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("（名称変更）", await client.GetStringAsync(new Uri("/api/v1/plans/chiba-ict/tree", UriKind.Relative)), StringComparison.Ordinal);
+
+        await using (var scope = app.Scope(out var db))
+        {
+            (await db.PlanNodes.SingleAsync(n => n.Plan!.Key == "chiba-ict" && n.Key == key)).Title += "（名称変更）";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains("（名称変更）", (await Html.GetAsync(client, page)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("（名称変更）", await client.GetStringAsync(new Uri("/api/v1/plans/chiba-ict/tree", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
     /// <summary>Every answer of the open data as text: JSON, CSV, and each file of the ZIP.</summary>
     private static async Task<string> EverythingAsync(HttpClient client, int id)
     {
