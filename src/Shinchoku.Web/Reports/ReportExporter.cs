@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Indicator = Shinchoku.Web.Indicators.Indicator;
 using Shinchoku.Core.Strategy;
@@ -223,7 +222,7 @@ public sealed class ReportExporter(ShinchokuDb db)
             var computed = ReportMarks.From(e.Computed, null, e.Values.HasInterimTarget);
             var before = string.Join(" ", new[] { computed.Trend, computed.Rating, computed.InterimReached }.Where(m => m.Length > 0));
             var after = string.Join(" ", new[] { marks.Trend, marks.Rating, marks.InterimReached }.Where(m => m.Length > 0)).Replace(ReportMarks.OverrideMark, "", StringComparison.Ordinal);
-            note = $"算出した評価「{(before.Length > 0 ? before : "なし")}」を「{after}」に変更（理由: {o.Reason}／{o.By}、{Core.Time.JapanTime.DateOf(o.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）";
+            note = $"算出した評価「{(before.Length > 0 ? before : "なし")}」を「{after}」に変更（理由: {o.Reason}／{o.By}、{Dates.IsoDay(o.At)}）";
         }
 
         return new ReportRow
