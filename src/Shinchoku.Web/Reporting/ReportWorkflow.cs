@@ -40,7 +40,7 @@ public static class ReportRules
     public static string? WhyReadOnly(ReportState report, ReportingCycle cycle) => DepartmentMayEdit(report, cycle) ? null : report switch
     {
         ReportState.Submitted => "提出済みです。DX推進担当が確認しています。修正が必要な場合は差し戻されます。",
-        ReportState.Approved when Publication.IsPublic(cycle) => "承認され、公表されています。訂正が必要な場合はDX推進担当にご連絡ください。",
+        ReportState.Approved when IsFrozen(report, cycle) => "承認され、公表されています。訂正が必要な場合はDX推進担当にご連絡ください。",
         ReportState.Approved => "DX推進担当が承認しました。修正が必要な場合はDX推進担当にご連絡ください。",
         _ => "この年度の入力は締め切られています。修正が必要な場合はDX推進担当にご連絡ください。",
     };

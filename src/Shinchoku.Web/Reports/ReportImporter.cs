@@ -175,8 +175,8 @@ public sealed class ReportImporter(ShinchokuDb db)
         private readonly Dictionary<string, List<Initiative>> initiativesByTitle;
         private readonly Dictionary<int, List<Indicator>> indicatorsByInitiative;
         private readonly List<Department> departments;
-        private readonly HashSet<int> cycleYears;
-        private readonly HashSet<int> publishedYears;
+        /// <summary>The plan's reporting cycles by fiscal year, with those this import creates.</summary>
+        private readonly Dictionary<int, ReportingCycle> cycles;
         private readonly HashSet<string> nodeKeys;
         private readonly HashSet<string> initiativeKeys;
         private readonly List<PlanNode> newNodes = [];
@@ -187,15 +187,14 @@ public sealed class ReportImporter(ShinchokuDb db)
         private int nextOrder;
 
         private Session(ShinchokuDb db, ImportReading reading, Plan plan, List<PlanNode> nodes, List<Initiative> initiatives,
-            List<Indicator> indicators, List<Department> departments, HashSet<int> cycleYears, HashSet<int> publishedYears)
+            List<Indicator> indicators, List<Department> departments, Dictionary<int, ReportingCycle> cycles)
         {
             this.db = db;
             this.reading = reading;
             this.plan = plan;
             this.nodes = nodes;
             this.departments = departments;
-            this.cycleYears = cycleYears;
-            this.publishedYears = publishedYears;
+            this.cycles = cycles;
             initiativesByTitle = initiatives.GroupBy(i => HeaderText.Key(i.Title)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             indicatorsByInitiative = indicators.GroupBy(i => i.InitiativeId).ToDictionary(g => g.Key, g => g.ToList());
             nodeKeys = nodes.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
@@ -222,9 +221,8 @@ public sealed class ReportImporter(ShinchokuDb db)
                 .AsSplitQuery()
                 .ToListAsync(ct);
             var departments = await Q(db.Departments).Where(d => d.OrganizationId == plan.OrganizationId).ToListAsync(ct);
-            var cycles = await db.ReportingCycles.Where(c => c.PlanId == plan.Id).Select(c => c.FiscalYear).ToListAsync(ct);
-            var published = await db.ReportingCycles.Where(c => c.PlanId == plan.Id).Where(Reporting.Publication.IsPublished).Select(c => c.FiscalYear).ToListAsync(ct);
-            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, [.. cycles], [.. published]);
+            var cycles = await Q(db.ReportingCycles).Where(c => c.PlanId == plan.Id).ToDictionaryAsync(c => c.FiscalYear, ct);
+            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, cycles);
         }
 
         /// <summary>Matches every row; with <paramref name="apply"/>, also changes the loaded entities and creates the new ones.</summary>
@@ -292,15 +290,15 @@ public sealed class ReportImporter(ShinchokuDb db)
                 Sync(target, row, year, item, active?.ToCore(), apply);
                 item.Action = indicator is null || indicator.Id == 0 ? ImportAction.New
                     : item.Changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update;
-                if (item.Changes.Count > 0 && report is { State: ReportState.Approved } && publishedYears.Contains(year))
+                if (item.Changes.Count > 0 && report is not null && Reporting.ReportRules.IsFrozen(report.State, cycles.GetValueOrDefault(year)))
                 {
                     // Published reports are frozen: a correction goes through reopening, with a reason, on the review page.
                     item.Messages.Add(Blocking(row, $"{new FiscalYear(year)}の「{OneLine(row.Indicator)}」の報告は公表済みのため、取り込みでは変更できません。訂正する場合は、DX推進担当が審査画面で「訂正のため差し戻す」を行ってから入力してください。"));
                 }
-                if (apply && !cycleYears.Contains(year))
+                if (apply && !cycles.ContainsKey(year))
                 {
-                    cycleYears.Add(year);
-                    db.ReportingCycles.Add(new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{new FiscalYear(year)} 進捗状況", State = PublicationState.Draft });
+                    cycles[year] = new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{new FiscalYear(year)} 進捗状況", State = PublicationState.Draft };
+                    db.ReportingCycles.Add(cycles[year]);
                 }
             }
 
