@@ -51,6 +51,10 @@ public static class ValueChart
         _ => kind.ToString(),
     };
 
+    /// <summary>The chart drawn for wide screens and for phones, each in its own element; the style sheet shows one of them.</summary>
+    public static string RenderForScreens(IReadOnlyList<ChartPoint> points, string title, string unit, bool english = false) =>
+        $"<div class=\"chart-wide\">{Render(points, title, unit, english)}</div><div class=\"chart-narrow\">{Render(points, title, unit, english, narrow: true)}</div>";
+
     /// <summary>The SVG markup, or empty when there are fewer than two numbers to draw; <paramref name="narrow"/> draws it for phones.</summary>
     public static string Render(IReadOnlyList<ChartPoint> points, string title, string unit, bool english = false, bool narrow = false)
     {

@@ -26,7 +26,7 @@ public sealed class OpenDataSnapshot
     /// <summary>A short hash of the data version; changes when a cycle is published or the data changes.</summary>
     public string Version { get; }
 
-    /// <summary>The entity tag of every answer built from this snapshot: a hash of everything it serves (<see cref="Seal"/>).</summary>
+    /// <summary>The entity tag of every answer built from this snapshot: a hash of its data version and wording (<see cref="Seal"/>).</summary>
     public string ETag { get; private set; } = "";
 
     /// <summary>The latest publication or correction, or when this app saw a change without a date of its own; null before any.</summary>
@@ -177,7 +177,10 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>Called when this app changes the strategy's structure or wording, which the data version does not count: the next request rebuilds.</summary>
     public void StructureChanged() => Interlocked.Increment(ref structureChanges);
 
-    private bool StructureChangedSince(OpenDataSnapshot snapshot) => Volatile.Read(ref structureChanges) != snapshot.StructureChanges;
+    /// <summary>True when <paramref name="snapshot"/> may still serve: the same data version, not too old, no structure change since.</summary>
+    private bool IsCurrent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] OpenDataSnapshot? snapshot, string version) =>
+        snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge
+        && Volatile.Read(ref structureChanges) == snapshot.StructureChanges;
 
     /// <summary>
     /// A value made once per data version (of <paramref name="snapshot"/>, from <see cref="GetAsync"/>) from a database
@@ -223,7 +226,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var db = scope.ServiceProvider.GetRequiredService<ShinchokuDb>();
         var (version, lastModified) = await DataVersionAsync(db, cancellationToken);
         var snapshot = current;
-        if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge && !StructureChangedSince(snapshot))
+        if (IsCurrent(snapshot, version))
         {
             checkedAt = now;
             Volatile.Write(ref changesChecked, changesSeen);
@@ -234,7 +237,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         try
         {
             snapshot = current;
-            if (snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge && !StructureChangedSince(snapshot))
+            if (IsCurrent(snapshot, version))
             {
                 return snapshot;
             }
@@ -495,7 +498,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The date in Japan (UTC+9) of a moment, as YYYY-MM-DD.</summary>
-    internal static string? Date(DateTimeOffset? at) => at is { } moment ? Date(JapanTime.DateOf(moment)) : null;
+    internal static string? Date(DateTimeOffset? at) => at is { } moment ? Dates.IsoDay(moment) : null;
 }
 
 /// <summary>Tells the <see cref="OpenDataStore"/> that the database changed, so that a publication shows on the next request.</summary>
