@@ -1,4 +1,5 @@
 using System.Text;
+using Shinchoku.Core.Parsing;
 using Shinchoku.Reports.Layout;
 
 namespace Shinchoku.Reports.Export;
@@ -7,7 +8,8 @@ namespace Shinchoku.Reports.Export;
 /// Writes 資料4 as one CSV table (UTF-8 with a byte order mark, so Excel opens it as UTF-8; CRLF line ends):
 /// a 資料 column telling 4-1 from 4-2, every column of both layouts with the fiscal years in the header, the group
 /// columns filled on every row, and a 備考 column with the reason of a changed mark. A text that begins with
-/// = + - @, a tab or a carriage return is written with a leading ' so that no spreadsheet runs it as a formula.
+/// = + - @, a tab or a carriage return is written with a leading ' so that no spreadsheet runs it as a formula;
+/// control characters are never written (<see cref="Field"/>, which the open data CSV uses too).
 /// </summary>
 public static class ReportCsv
 {
@@ -41,10 +43,13 @@ public static class ReportCsv
         }
     }
 
-    /// <summary>A field as CSV writes it: guarded against formula injection, quoted where needed.</summary>
+    /// <summary>
+    /// A field as CSV writes it: control characters left out (<see cref="ControlCharacters"/>; removed first, so that
+    /// a text hiding = behind a NUL is still guarded), guarded against formula injection, quoted where needed.
+    /// </summary>
     public static string Field(string? text)
     {
-        var value = text ?? "";
+        var value = ControlCharacters.Remove(text ?? "");
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;

@@ -16,9 +16,6 @@ namespace Shinchoku.Reports.Sheets;
 /// </summary>
 internal static class CsvReader
 {
-    /// <summary>How many bad lines or cells a refusal names before it says "and N more".</summary>
-    private const int MaxNamed = 10;
-
     /// <summary>The encodings a CSV file can be in, as named in messages.</summary>
     internal enum TextEncoding
     {
@@ -78,7 +75,7 @@ internal static class CsvReader
                     }
 
                     CheckLimits(fileName, limits, row, column, value.Length, ++cells);
-                    if (ControlCharacters.Describe(value) is { } why && controls.Count <= MaxNamed)
+                    if (ControlCharacters.Describe(value) is { } why && controls.Count <= SpreadsheetFile.MaxNamed)
                     {
                         controls.Add($"セル {CellAddress.Of(row, column)}（{Where(row, line)}）に{why}");
                     }
@@ -102,8 +99,7 @@ internal static class CsvReader
         CheckFieldCounts(fileName, records);
         if (controls.Count > 0)
         {
-            throw new SpreadsheetRefusedException(
-                $"ファイル「{fileName}」には、入力できない制御文字（NUL など）を含むセルがあります: {Named(controls)}。ファイルが壊れているおそれがあります。元のファイルを確かめ、制御文字を除いて保存し直してください。");
+            throw SpreadsheetFile.ControlCharactersIn(fileName, controls);
         }
 
         return new Workbook(fileName, [sheet], []);
@@ -162,7 +158,7 @@ internal static class CsvReader
         if (ragged.Count > 0)
         {
             throw new SpreadsheetRefusedException(
-                $"ファイル「{fileName}」は行によって項目（列）の数が違います。ほかの行は {usual:N0} 項目ですが、{Named(ragged)} は違います。区切りの「,」が欠けているか余分にあると、以降の値が別の列に読まれてしまうため読み込みません。");
+                $"ファイル「{fileName}」は行によって項目（列）の数が違います。ほかの行は {usual:N0} 項目ですが、{SpreadsheetFile.Named(ragged)} は違います。区切りの「,」が欠けているか余分にあると、以降の値が別の列に読まれてしまうため読み込みません。");
         }
     }
 
@@ -187,8 +183,6 @@ internal static class CsvReader
     /// <summary>A row as a spreadsheet numbers it, with the file's line where quoted line breaks above make them differ.</summary>
     private static string Where(int row, int line) => line <= 0 || line == row ? $"{row:N0}行目" : $"{row:N0}行目（ファイルの{line:N0}行目から）";
 
-    private static string Named(List<string> items) =>
-        string.Join("、", items.Take(MaxNamed)) + (items.Count > MaxNamed ? " ほか" : "");
 
     /// <summary>CR, LF and CR LF each count once.</summary>
     private static int LineBreaks(ReadOnlySpan<byte> utf8)

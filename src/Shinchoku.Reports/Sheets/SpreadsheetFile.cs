@@ -80,6 +80,17 @@ public static class SpreadsheetFile
         }
     }
 
+    /// <summary>How many bad lines or cells a refusal names before it says ほか.</summary>
+    internal const int MaxNamed = 10;
+
+    /// <summary>Names the first <see cref="MaxNamed"/> items of a list in a message.</summary>
+    internal static string Named(IReadOnlyList<string> items) =>
+        string.Join("、", items.Take(MaxNamed)) + (items.Count > MaxNamed ? " ほか" : "");
+
+    /// <summary>The refusal of a file whose cells hold control characters (<see cref="Core.Parsing.ControlCharacters"/>), naming the cells.</summary>
+    internal static SpreadsheetRefusedException ControlCharactersIn(string fileName, IReadOnlyList<string> cells) => new(
+        $"ファイル「{fileName}」には、取り込めない制御文字（NUL など、画面には見えない文字）を含むセルがあります: {Named(cells)}。ファイルが壊れているおそれがあります。元のファイルを確かめ、その文字を除いて保存し直してください。");
+
     private static SpreadsheetRefusedException Mismatch(string name, string extension, FileContent content) =>
         new($"ファイル「{name}」は名前が {extension} ですが、中身は{FileSniffer.Describe(content)}です。ファイルの名前と中身が合っていないため読み込みません。");
 

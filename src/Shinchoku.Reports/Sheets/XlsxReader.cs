@@ -29,6 +29,7 @@ internal sealed class XlsxReader
     private readonly ReadLimits limits;
     private readonly ZipArchive zip;
     private readonly List<string> notices = [];
+    private readonly List<string> controls = [];
     private long expanded;
     private int cellCount;
     private long mergedRows;
@@ -121,6 +122,11 @@ internal sealed class XlsxReader
             }
 
             sheets.Add(ReadSheet(name, rel.Target));
+        }
+
+        if (controls.Count > 0)
+        {
+            throw SpreadsheetFile.ControlCharactersIn(fileName, controls);
         }
 
         return new Workbook(fileName, sheets, notices);
@@ -565,6 +571,11 @@ internal sealed class XlsxReader
         {
             throw new SpreadsheetRefusedException(
                 $"ファイル「{fileName}」のシート「{sheet.Name}」のセル {CellAddress.Of(row, column)} の文字数（{cell.Text.Length:N0}文字）が、1つのセルに入る上限（{limits.MaxCellCharacters:N0}文字）を超えています。");
+        }
+
+        if (Core.Parsing.ControlCharacters.Describe(cell.Text) is { } why && controls.Count <= SpreadsheetFile.MaxNamed)
+        {
+            controls.Add($"シート「{sheet.Name}」のセル {CellAddress.Of(row, column)} に{why}");
         }
 
         sheet.Set(row, column, cell);

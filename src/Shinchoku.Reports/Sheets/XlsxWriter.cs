@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Shinchoku.Core.Parsing;
 
 namespace Shinchoku.Reports.Sheets;
 
@@ -55,8 +56,9 @@ public sealed record XlsxSheetOptions
 /// <summary>
 /// Writes an .xlsx workbook as a stream: each row goes straight into the zip as it is written, so memory stays
 /// flat however many rows there are. Every text is written as a string cell (inline string), never as a
-/// formula, so a text beginning with = + - @ stays text. Texts are escaped as OOXML requires (control characters
-/// as _xHHHH_). One sheet is open at a time.
+/// formula, so a text beginning with = + - @ stays text. Control characters are left out (<see cref="ControlCharacters"/>:
+/// the file is for people and other programs, which must never receive a NUL); a literal _xHHHH_ is escaped as OOXML
+/// requires. One sheet is open at a time.
 /// </summary>
 public sealed class XlsxWriter : IDisposable
 {
@@ -68,7 +70,7 @@ public sealed class XlsxWriter : IDisposable
     {
         Encoding = new UTF8Encoding(false),
         CloseOutput = true,
-        // Control characters are escaped as _xHHHH_ before writing; the check would only cost time.
+        // Control characters are removed before writing (CellText, the title, sheet names); the check would only cost time.
         CheckCharacters = false,
     };
 
@@ -86,7 +88,7 @@ public sealed class XlsxWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        this.title = title;
+        this.title = ControlCharacters.Remove(title);
     }
 
     /// <summary>Starts a sheet; the previous one must be disposed first.</summary>
@@ -98,7 +100,7 @@ public sealed class XlsxWriter : IDisposable
             throw new InvalidOperationException("Dispose the previous sheet before adding another.");
         }
 
-        var safe = SheetName(name, sheets.Select(s => s.Name));
+        var safe = SheetName(ControlCharacters.Remove(name), sheets.Select(s => s.Name));
         sheets.Add((safe, options.PrintTitleRows));
         var entry = NewEntry($"xl/worksheets/sheet{sheets.Count}.xml");
         open = new SheetWriter(XmlWriter.Create(entry.Open(), Settings), options, sheets.Count == 1, () => open = null);
@@ -195,14 +197,15 @@ public sealed class XlsxWriter : IDisposable
     /// <summary>Finishes the workbook.</summary>
     public void Dispose() => Finish();
 
-    /// <summary>Escapes a text for a cell: line ends as \n, control characters and literal _xHHHH_ as OOXML escapes, at most 32,767 characters.</summary>
+    /// <summary>Makes a text fit for a cell: control characters left out, line ends as \n, a literal _xHHHH_ escaped as OOXML requires, at most 32,767 characters.</summary>
     public static string CellText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = ControlCharacters.Remove(text);
         var needs = false;
         foreach (var c in text)
         {
-            if (c < ' ' && c != '\n' && c != '\t' || c == '_' || char.IsSurrogate(c))
+            if (c == '\r' || c == '_' || char.IsSurrogate(c))
             {
                 needs = true;
                 break;
@@ -222,10 +225,6 @@ public sealed class XlsxWriter : IDisposable
                     {
                         i++;
                     }
-                }
-                else if (c < ' ' && c != '\n' && c != '\t')
-                {
-                    sb.Append("_x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('_');
                 }
                 else if (c == '_' && i + 6 < text.Length && text[i + 1] == 'x' && text[i + 6] == '_'
                     && !text.AsSpan(i + 2, 4).ContainsAnyExcept(HexDigits))

@@ -22,6 +22,13 @@ public class ReportCsvTests
     [InlineData("1,095,825件\n(令和元年11月現在)", "\"1,095,825件\n(令和元年11月現在)\"")]
     public void Field_GuardsFormulas_AndQuotes(string text, string expected) => Assert.Equal(expected, ReportCsv.Field(text));
 
+    [Theory]
+    [InlineData("2,500\0件", "\"2,500件\"")]
+    [InlineData("\0=1+1", "'=1+1")] // a NUL in front does not hide a formula from the guard
+    [InlineData("\u001B[2J取組状況\u0085", "[2J取組状況")]
+    [InlineData("\u007F-5%", "'-5%")]
+    public void Field_NeverWritesControlCharacters(string text, string expected) => Assert.Equal(expected, ReportCsv.Field(text));
+
     [Fact]
     public void Csv_HasABom_AndReadsBackWithEveryRowAgreeing()
     {
