@@ -80,6 +80,11 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/", Policies.Staff);
+    // Staff text with a control character is refused (the entry form does it per field, Entry/Edit).
+    foreach (var folder in new[] { "/Admin", "/Council", "/Reminders" })
+    {
+        o.Conventions.AddFolderApplicationModelConvention(folder, m => m.Filters.Add(new RefuseControlCharacters()));
+    }
 });
 builder.Services.AddDashboard();
 builder.Services.AddMail(builder.Configuration, builder.Environment);

@@ -34,8 +34,12 @@ public static class OpenDataSetup
     {
         services.AddSingleton<OpenDataStore>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SavedChangesSignal>();
-        // Japanese text is written as is in JSON, not as \uXXXX escapes.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // Japanese text is written as is in JSON, not as \uXXXX escapes; control characters not at all.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new ControlFreeStrings());
+        });
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")

@@ -106,6 +106,11 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         var projection = RecordedValue.From(Form.Projection);
         AddErrors(nameof(ReportForm.Actual), actual.Parse);
         AddErrors(nameof(ReportForm.Projection), projection.Parse);
+        foreach (var field in Fields)
+        {
+            FormText.RefuseControlCharacters(ModelState, $"{nameof(Form)}.{field.Name}", field.Label, Form[field.Name]);
+        }
+
         if (!ModelState.IsValid)
         {
             Describe(Report);
