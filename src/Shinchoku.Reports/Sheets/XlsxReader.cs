@@ -563,8 +563,10 @@ internal sealed class XlsxReader
         var cell = MakeCell(type, styleIndex, value, inline, sheet.Name, row, column);
         if (formula is not null)
         {
-            // A writer that does not calculate (openpyxl, scripts) leaves the result empty: there is no saved value.
-            cell = cell with { Formula = formula, HasCachedValue = !string.IsNullOrEmpty(value) || !string.IsNullOrEmpty(inline) };
+            // A writer that does not calculate (openpyxl, scripts) leaves the result empty: there is no saved value. A text
+            // result is typed t="str" by Excel and Calc, so an empty <v> there is a calculated "" (=IF(A1="","",…)), not a missing one.
+            var cached = !string.IsNullOrEmpty(value) || !string.IsNullOrEmpty(inline) || (type == "str" && value is not null);
+            cell = cell with { Formula = formula, HasCachedValue = cached };
         }
 
         if (cell.Text.Length > limits.MaxCellCharacters)
