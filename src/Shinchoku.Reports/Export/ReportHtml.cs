@@ -211,7 +211,8 @@ public static class ReportHtml
     private static string Key(ReportRow row, List<ReportColumn> levels, int level) =>
         string.Join('\u0001', levels.Take(level + 1).Select(row.Text));
 
-    private static string E(string text) => Encoder.Encode(text);
+    // Control characters are left out, as in every export (ControlCharacters); the encoder would write them as &#xN;.
+    private static string E(string text) => Encoder.Encode(Core.Parsing.ControlCharacters.Remove(text));
 
     /// <summary>The report's default title: 令和2年度 進捗状況（資料4-1・4-2）.</summary>
     public static string DefaultTitle(int fiscalYear, IEnumerable<string> tables) =>

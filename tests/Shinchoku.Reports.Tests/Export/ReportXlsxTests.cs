@@ -142,6 +142,16 @@ public class ReportXlsxTests
     }
 
     [Fact]
+    public void ControlCharacters_AreLeftOutOfThePrintedReport()
+    {
+        var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標\u0085", Baseline = "1件", FinalTarget = "2件", Status = "進\u0001め\u001Bた" };
+        var html = ReportHtml.ToHtml(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, null, null, 2021), [row])]));
+        Assert.Contains("進めた", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("&#x(0?[0-8BCEF]|1[0-9A-F]|7F|8[0-9A-F]|9[0-9A-F]);", html); // &#xA; is a line break, kept
+        Assert.True(Core.Parsing.ControlCharacters.IndexOf(html) < 0);
+    }
+
+    [Fact]
     public void ControlCharacters_AreLeftOut_AndLiteralEscapesSurviveTheRoundTrip()
     {
         var text = "a\u0001b _x0041_ c\r\n\0d\u0085";
