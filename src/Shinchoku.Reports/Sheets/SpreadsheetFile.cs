@@ -64,7 +64,8 @@ public static class SpreadsheetFile
                     _ => throw Mismatch(name, extension, content),
                 };
             case ".csv":
-                return content == FileContent.Text ? CsvReader.Read(name, data, limits) : throw Mismatch(name, extension, content);
+                // A NUL byte makes the sniffer say binary; the CSV reader then names the cell it stands in (or fails to decode).
+                return content is FileContent.Text or FileContent.Binary ? CsvReader.Read(name, data, limits) : throw Mismatch(name, extension, content);
             case ".xlsm" or ".xltm" or ".xlam":
                 throw new SpreadsheetRefusedException(
                     $"ファイル「{name}」はマクロを含むブックの形式（{extension}）です。安全のため、マクロを含むブックは取り込みません。マクロを除いて「Excel ブック（*.xlsx）」として保存し直してください。");

@@ -40,6 +40,14 @@ public class ControlCharacterImportTests
     }
 
     [Fact]
+    public void CsvCellWithNul_InTheFirstRows_IsRefusedWithItsCell_NotAsABinaryFile()
+    {
+        var reading = ImportReader.Read("進捗.csv", new MemoryStream(Csv(3, "30\0件")));
+        Assert.Contains("セル C3", reading.Refusal, StringComparison.Ordinal);
+        Assert.Contains("U+0000", reading.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CsvCellWithTabsAndLineBreaks_IsRead()
     {
         var sheet = SpreadsheetFile.Read("進捗.csv", Csv(250, "\"2,500件\r\n\t（見込）\"")).Sheets.Single();
