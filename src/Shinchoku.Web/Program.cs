@@ -70,6 +70,7 @@ builder.Services.ConfigureApplicationCookie(o =>
         return Task.CompletedTask;
     };
 });
+builder.Services.AddSecurity();
 builder.Services.AddAuthorizationBuilder()
     // A page or endpoint that does not say who may use it is closed to everyone but signed-in staff.
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All).Build())
@@ -109,6 +110,7 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(commandScope.ServiceProvider, args);
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 if (!app.Environment.IsDevelopment())

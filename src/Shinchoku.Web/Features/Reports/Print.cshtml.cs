@@ -32,6 +32,7 @@ public class PrintModel(ShinchokuDb db, IConfiguration configuration) : PageMode
             ／ ブラウザーの印刷で A3 横に印刷できます。</nav>
             """;
         Html = ReportHtml.ToHtml(report.Document, new ReportHtmlOptions { ScreenHeaderHtml = links });
+        Response.Headers.ContentSecurityPolicy = Accounts.SecuritySetup.PrintViewPolicy;
         return Page();
     }
 
