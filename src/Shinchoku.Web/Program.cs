@@ -82,6 +82,8 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/", Policies.Staff);
 });
+builder.Services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+builder.Services.AddSingleton<PdfPrinting>();
 builder.Services.AddDashboard();
 builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.Services.AddReminders(builder.Configuration);
