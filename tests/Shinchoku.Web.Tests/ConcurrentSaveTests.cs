@@ -91,8 +91,7 @@ public class ConcurrentSaveTests
 
         var statuses = await RaceAsync(client, url, form, field, values);
 
-        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Redirect));
-        Assert.Equal(Racers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
+        AssertOneSavedOthersInConflict(statuses);
         await using var scope = app.Scope(out var db);
         var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
         var loadedVersion = int.Parse(form["Form.Version"], CultureInfo.InvariantCulture);
@@ -117,8 +116,7 @@ public class ConcurrentSaveTests
 
         var statuses = await RaceAsync(client, url, form, field, values);
 
-        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Redirect));
-        Assert.Equal(Racers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
+        AssertOneSavedOthersInConflict(statuses);
         await using var scope = app.Scope(out var db);
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Targets).SingleAsync(i => i.Id == indicatorId);
         Assert.Equal(int.Parse(form["Form.Version"], CultureInfo.InvariantCulture) + 1, indicator.Version);
@@ -138,8 +136,7 @@ public class ConcurrentSaveTests
 
         var statuses = await RaceAsync(client, url, form, "Reason", [.. Enumerable.Range(0, Racers).Select(i => $"理由{i}")]);
 
-        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Redirect));
-        Assert.Equal(Racers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
+        AssertOneSavedOthersInConflict(statuses);
         await using var scope = app.Scope(out var db);
         var overrides = await db.RatingOverrides.AsNoTracking().Where(o => o.IsActive).CountAsync(o => db.IndicatorReports.Any(r => r.Id == o.IndicatorReportId && r.IndicatorId == indicatorId));
         Assert.Equal(1, overrides);
@@ -165,6 +162,12 @@ public class ConcurrentSaveTests
         await using var scope = app.Scope(out var db);
         var comments = await db.ReviewEvents.CountAsync(e => e.Report!.IndicatorId == indicatorId && e.Text.StartsWith("コメント"));
         Assert.Equal(1, comments);
+    }
+
+    private static void AssertOneSavedOthersInConflict(HttpStatusCode[] statuses)
+    {
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Redirect));
+        Assert.Equal(Racers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
     }
 
     /// <summary>Posts <paramref name="form"/> once per value, all at once, each with <paramref name="field"/> set to its value.</summary>
