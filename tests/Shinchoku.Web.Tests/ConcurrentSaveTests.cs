@@ -56,6 +56,7 @@ public class ConcurrentSaveTests
         var (cycleId, indicatorId) = await EntryTests.OpenCycleAndIndicatorAsync(app, ZeimuIndicator);
         var url = $"/entry/{cycleId}/{indicatorId}";
         var first = await app.SignedInClientAsync("zeimu");
+        await StartEnteringAsync(first, url);
         var second = await app.SignedInClientAsync("dx-admin");
         var stale = Browsing.FormValues((await Html.GetAsync(second, url)).QuerySelector("main form[method='post']")!);
 
@@ -85,6 +86,7 @@ public class ConcurrentSaveTests
         var (cycleId, indicatorId) = await EntryTests.OpenCycleAndIndicatorAsync(app, ZeimuIndicator);
         var url = $"/entry/{cycleId}/{indicatorId}";
         var client = await app.SignedInClientAsync("zeimu");
+        await StartEnteringAsync(client, url);
         var form = Browsing.FormValues((await Html.GetAsync(client, url)).QuerySelector("main form[method='post']")!);
         var values = Enumerable.Range(0, Racers).Select(i => field is "Form.Actual" or "Form.Projection"
             ? string.Create(CultureInfo.InvariantCulture, $"{50 + i}.5%") : $"入力{i}").ToList();
@@ -162,6 +164,16 @@ public class ConcurrentSaveTests
         await using var scope = app.Scope(out var db);
         var comments = await db.ReviewEvents.CountAsync(e => e.Report!.IndicatorId == indicatorId && e.Text.StartsWith("コメント"));
         Assert.Equal(1, comments);
+    }
+
+    /// <summary>
+    /// Saves a first narrative, so the report is 入力中 before the race: from 未着手 the first save also changes the
+    /// state, which would move the version on even where a change of a value alone did not.
+    /// </summary>
+    private static async Task StartEnteringAsync(HttpClient client, string url)
+    {
+        using var saved = await client.PostFormAsync(url, new() { ["Form.Challenges"] = "入力を始めました。" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 
     private static void AssertOneSavedOthersInConflict(HttpStatusCode[] statuses)
