@@ -70,6 +70,7 @@ builder.Services.ConfigureApplicationCookie(o =>
         return Task.CompletedTask;
     };
 });
+builder.Services.AddSecurity();
 builder.Services.AddAuthorizationBuilder()
     // A page or endpoint that does not say who may use it is closed to everyone but signed-in staff.
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All).Build())
@@ -86,6 +87,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AddFolderApplicationModelConvention(folder, m => m.Filters.Add(new RefuseControlCharacters()));
     }
 });
+builder.Services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+builder.Services.AddSingleton<PdfPrinting>();
 builder.Services.AddDashboard();
 builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.Services.AddReminders(builder.Configuration);
@@ -114,6 +117,7 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(commandScope.ServiceProvider, args);
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 if (!app.Environment.IsDevelopment())

@@ -1,7 +1,7 @@
 namespace Shinchoku.Web.Council;
 
 /// <summary>A meeting of the advisory council (アドバイザリー会議) on a plan's reporting cycle.</summary>
-public class CouncilMeeting
+public class CouncilMeeting : Data.IVersioned
 {
     public int Id { get; set; }
 

@@ -188,17 +188,42 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
         }
     }
 
+    /// <summary>
+    /// Makes the next save of <paramref name="entity"/> conditional on it still being at <paramref name="loadedVersion"/>
+    /// (the version the form was opened on) and moves its version on, even when the form changed nothing:
+    /// of two saves from forms opened on the same version, exactly one succeeds, whatever field each changed.
+    /// </summary>
+    public void SaveOnlyAtVersion(IVersioned entity, int loadedVersion)
+    {
+        var version = Entry(entity).Property<int>(nameof(IVersioned.Version));
+        version.OriginalValue = loadedVersion;
+        version.IsModified = true;
+    }
+
+    /// <summary>
+    /// Every changed versioned entity gets version + 1, compared with the version loaded in the UPDATE's WHERE clause.
+    /// A change of an owned value (a <see cref="RecordedValue"/> replaced) leaves its owner Unchanged in EF's eyes, so it counts here too.
+    /// </summary>
     private void BumpVersions()
     {
-        foreach (var entry in ChangeTracker.Entries())
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State == EntityState.Modified && entry.Entity is Indicator or IndicatorReport or Council.CouncilMeeting)
+            var ownedChanged = entry.References.Any(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is { State: not EntityState.Unchanged });
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && ownedChanged))
             {
-                var version = entry.Property(nameof(Indicator.Version));
-                version.CurrentValue = (int)version.OriginalValue! + 1;
+                var version = entry.Property<int>(nameof(IVersioned.Version));
+                version.CurrentValue = version.OriginalValue + 1;
+                version.IsModified = true;
             }
         }
     }
+}
+
+/// <summary>An entity saved under optimistic concurrency: every save moves <see cref="Version"/> on and is refused when it moved first.</summary>
+public interface IVersioned
+{
+    /// <summary>Incremented on every save; the concurrency token.</summary>
+    int Version { get; set; }
 }
 
 /// <summary>The SQLite flavour, with its migrations in Data/Migrations/Sqlite.</summary>

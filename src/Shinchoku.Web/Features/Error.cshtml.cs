@@ -34,6 +34,14 @@ public partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
                 Heading = "このページを表示する権限がありません";
                 Message = "必要な権限をお持ちでない場合は、DX推進担当にお問い合わせください。";
                 break;
+            case 405:
+                Heading = "この方法ではページを利用できません";
+                Message = "リンクやボタンからもう一度お試しください。";
+                break;
+            case 503:
+                Heading = "ただいま混み合っています";
+                Message = "しばらくしてからもう一度お試しください。";
+                break;
             case 400:
                 Heading = "リクエストを処理できませんでした";
                 Message = "入力内容をご確認のうえ、もう一度お試しください。";

@@ -5,7 +5,7 @@ using Shinchoku.Web.Strategy;
 namespace Shinchoku.Web.Indicators;
 
 /// <summary>A KPI (成果指標) of an initiative, with its baseline and targets.</summary>
-public class Indicator
+public class Indicator : Data.IVersioned
 {
     public int Id { get; set; }
 
@@ -127,7 +127,7 @@ public enum ReportState
 }
 
 /// <summary>One indicator's report for one fiscal year: actual, projection, narratives, printed marks.</summary>
-public class IndicatorReport
+public class IndicatorReport : Data.IVersioned
 {
     public int Id { get; set; }
 

@@ -166,7 +166,7 @@ public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, Tim
         var id = users.GetUserId(user);
         var name = id is null ? null : await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        db.SaveOnlyAtVersion(report, version);
         switch (action)
         {
             case ReviewAction.Submitted:
@@ -183,10 +183,6 @@ public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, Tim
                     report.CorrectedAt = now;
                 }
 
-                break;
-            default:
-                // A comment changes nothing but must still refuse a stale page, so the version moves on.
-                db.Entry(report).Property(r => r.Version).IsModified = true;
                 break;
         }
 

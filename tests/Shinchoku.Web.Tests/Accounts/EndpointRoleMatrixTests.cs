@@ -185,7 +185,7 @@ public partial class EndpointRoleMatrixTests
     };
 
     /// <summary>The URLs to request for a route: each with whether it is the zeimu/kenkei editors' own department's KPI.</summary>
-    private static IEnumerable<(string Url, bool OwnDepartment)> UrlsFor(string pattern, Samples s)
+    internal static IEnumerable<(string Url, bool OwnDepartment)> UrlsFor(string pattern, Samples s)
     {
         var url = "/" + (pattern == "/" ? "" : pattern);
         if (pattern.Contains("{cycleId:int}/{indicatorId:int}", StringComparison.Ordinal))
@@ -220,7 +220,7 @@ public partial class EndpointRoleMatrixTests
         yield return (url.Length > 1 ? url.TrimEnd('/') : url, true);
     }
 
-    private static async Task<Samples> SamplesAsync(TestApp app)
+    internal static async Task<Samples> SamplesAsync(TestApp app)
     {
         await using var scope = app.Scope(out var db);
         var cycle = await db.ReportingCycles.Where(c => c.State == PublicationState.Draft).Select(c => c.Id).FirstAsync();
@@ -236,10 +236,10 @@ public partial class EndpointRoleMatrixTests
         return new Samples(cycle, shared, other, node, initiative, department, user, material.MeetingId, material.Id, report.Id);
     }
 
-    private static string Normalize(string raw) => raw.Length == 0 ? "/" : raw.TrimStart('/');
+    internal static string Normalize(string raw) => raw.Length == 0 ? "/" : raw.TrimStart('/');
 
     [GeneratedRegex(@"\{([A-Za-z]+)(?::[a-z]+)?\??\}")]
     private static partial Regex ParameterPattern();
 
-    private sealed record Samples(int OpenCycle, int SharedIndicator, int OtherIndicator, string NodeKey, string InitiativeKey, int DepartmentId, string UserId, int MeetingId, int MaterialId, int ReportId);
+    internal sealed record Samples(int OpenCycle, int SharedIndicator, int OtherIndicator, string NodeKey, string InitiativeKey, int DepartmentId, string UserId, int MeetingId, int MaterialId, int ReportId);
 }

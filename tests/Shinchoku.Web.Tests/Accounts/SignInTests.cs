@@ -25,7 +25,7 @@ public class SignInTests(DemoApps apps)
         using var response = await client.PostFormAsync("/account/login", new() { ["userName"] = "viewer", ["password"] = "wrong-password" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("ユーザー名またはパスワードが正しくありません", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Features.Account.LoginModel.Refused, page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,8 +39,32 @@ public class SignInTests(DemoApps apps)
         }
 
         using var response = await client.PostFormAsync("/account/login", new() { ["userName"] = "expert", ["password"] = DemoAccounts.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains("ロックされています", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALockedAccount_AndAnUnknownName_GetTheSameAnswer()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        async Task<string> AnswerAsync(string userName, string password)
+        {
+            using var response = await client.PostFormAsync("/account/login", new() { ["userName"] = userName, ["password"] = password });
+            var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+            return $"{(int)response.StatusCode} {page.QuerySelector("[role=alert]")?.TextContent.Trim()}";
+        }
+
+        var answers = new List<(string Name, string Answer)>();
+        for (var i = 0; i < 7; i++)
+        {
+            answers.Add(("expert", await AnswerAsync("expert", "wrong-password")));
+            answers.Add(("no-such-user", await AnswerAsync("no-such-user", "wrong-password")));
+        }
+
+        answers.Add(("expert (locked, right password)", await AnswerAsync("expert", DemoAccounts.Password)));
+        Assert.Single(answers.Select(a => a.Answer).Distinct());
     }
 
     [Fact]

@@ -8,6 +8,9 @@ namespace Shinchoku.Web.Features.Account;
 /// <summary>Sign-in with user name and password, with lockout after repeated failures. Anyone may open it.</summary>
 public class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
+    /// <summary>The answer to every refused sign-in, whatever the reason.</summary>
+    public const string Refused = "ユーザー名またはパスワードが正しくないか、ログインに続けて失敗したため一時的にロックされています。確認のうえ、時間をおいてからもう一度お試しください。";
+
     public string? Error { get; private set; }
 
     public string UserName { get; private set; } = "";
@@ -32,9 +35,8 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
 
-        Error = result.IsLockedOut
-            ? "ログインに続けて失敗したため、このアカウントは15分間ロックされています。時間をおいてから、もう一度お試しください。"
-            : "ユーザー名またはパスワードが正しくありません。";
+        // One answer for a wrong password, an unknown name and a locked account: the page never tells which names exist.
+        Error = Refused;
         return Page();
     }
 }

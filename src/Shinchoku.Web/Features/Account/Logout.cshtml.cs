@@ -5,8 +5,11 @@ using Shinchoku.Web.Accounts;
 
 namespace Shinchoku.Web.Features.Account;
 
-/// <summary>Sign-out (POST with antiforgery). Signed-in users.</summary>
-public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>
+/// Sign-out (POST with antiforgery). Signed-in users. The user's security stamp changes, so a copy of the session
+/// cookie is refused from the next request on (and the user's sessions on other devices end too).
+/// </summary>
+public class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     public void OnGet()
     {
@@ -14,6 +17,11 @@ public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -106,7 +106,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
         else
         {
-            db.Entry(meeting).Property(m => m.Version).OriginalValue = Version;
+            db.SaveOnlyAtVersion(meeting, Version);
         }
 
         meeting.PlanId = cycle!.PlanId;

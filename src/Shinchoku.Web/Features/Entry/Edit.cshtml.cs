@@ -118,7 +118,7 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         }
 
         var report = Report;
-        db.Entry(report).Property(r => r.Version).OriginalValue = Form.Version;
+        db.SaveOnlyAtVersion(report, Form.Version);
         Form.ApplyTo(report, actual.Value, projection.Value, HasInterimTarget);
         if (report.State == ReportState.NotStarted)
         {
@@ -140,8 +140,9 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         }
         catch (DbUpdateConcurrencyException)
         {
-            await db.Entry(report).ReloadAsync();
-            return await ConflictAsync(report);
+            // Read afresh: reloading the tracked report would keep this form's owned values (実績値, 見込値) in place of theirs.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(await db.IndicatorReports.AsNoTracking().FirstAsync(r => r.Id == report.Id));
         }
 
         if (missing.Count == 0)

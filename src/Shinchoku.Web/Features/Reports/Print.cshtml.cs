@@ -14,7 +14,7 @@ namespace Shinchoku.Web.Features.Reports;
 /// otherwise signed-in staff only (others get 404, so unpublished reports are not revealed).
 /// </summary>
 [AllowAnonymous]
-public class PrintModel(ShinchokuDb db, IConfiguration configuration) : PageModel
+public class PrintModel(ShinchokuDb db, PdfPrinting pdfs) : PageModel
 {
     public string Html { get; private set; } = "";
 
@@ -32,6 +32,7 @@ public class PrintModel(ShinchokuDb db, IConfiguration configuration) : PageMode
             ／ ブラウザーの印刷で A3 横に印刷できます。</nav>
             """;
         Html = ReportHtml.ToHtml(report.Document, new ReportHtmlOptions { ScreenHeaderHtml = links });
+        Response.Headers.ContentSecurityPolicy = Accounts.SecuritySetup.PrintViewPolicy;
         return Page();
     }
 
@@ -51,14 +52,24 @@ public class PrintModel(ShinchokuDb db, IConfiguration configuration) : PageMode
             return NotFound();
         }
 
-        var chromium = ChromiumPdf.Find(configuration["Reports:Chromium"] ?? Environment.GetEnvironmentVariable("SHINCHOKU_CHROMIUM"));
-        if (format == ExportFormat.Pdf && chromium is null)
+        if (format == ExportFormat.Pdf)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable, "PDF を作るためのブラウザー（Chromium）がこのサーバーにありません。Excel か印刷用の表示をお使いください。");
+            if (!pdfs.IsAvailable)
+            {
+                return StatusCode(StatusCodes.Status503ServiceUnavailable, "PDF を作るためのブラウザー（Chromium）がこのサーバーにありません。Excel か印刷用の表示をお使いください。");
+            }
+
+            if (await pdfs.GetAsync(ReportHtml.ToHtml(report.Document), cancellationToken) is not { } pdf)
+            {
+                Response.Headers.RetryAfter = ((int)PdfPrinting.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return StatusCode(StatusCodes.Status503ServiceUnavailable, "ただいま PDF の作成が混み合っています。しばらくしてからもう一度お試しください（Excel と印刷用の表示はすぐにご利用いただけます）。");
+            }
+
+            return File(pdf, ReportExporter.ContentType(format), ReportExporter.FileName(report.PlanKey, fiscalYear, format));
         }
 
         using var buffer = new MemoryStream();
-        await ReportExporter.WriteAsync(report.Document, format, buffer, chromium, cancellationToken);
+        await ReportExporter.WriteAsync(report.Document, format, buffer, null, cancellationToken);
         return File(buffer.ToArray(), ReportExporter.ContentType(format), ReportExporter.FileName(report.PlanKey, fiscalYear, format));
     }
 

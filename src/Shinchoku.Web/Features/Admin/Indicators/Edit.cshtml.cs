@@ -101,21 +101,9 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         Indicator.Departments.AddRange(Departments.Where(x => Form.DepartmentIds.Contains(x.Id) && !Indicator.Departments.Contains(x)));
 
         // The version is checked even when only targets or departments change.
-        var version = db.Entry(Indicator).Property(i => i.Version);
-        version.OriginalValue = Form.Version;
-        version.IsModified = true;
-        try
+        db.SaveOnlyAtVersion(Indicator, Form.Version);
+        if (!await SaveAsync(id))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Saved = IndicatorForm.From(Indicator);
-            Form.Version = Indicator.Version;
-            Fail(null, "ほかの方が先にこの成果指標を変更しました。下に保存されている内容を表示しています。確認のうえ、もう一度保存してください（入力した内容はそのまま残っています）。");
-            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
@@ -145,7 +133,13 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         var from = Indicator.Initiative!.Title;
         Indicator.InitiativeId = target.Id;
         Indicator.Initiative = target;
-        await db.SaveChangesAsync();
+        db.SaveOnlyAtVersion(Indicator, Form.Version);
+        if (!await SaveAsync(id))
+        {
+            Form = IndicatorForm.From(Indicator);
+            return Page();
+        }
+
         return DoneAndRedirect($"成果指標を取組「{from}」から「{target.Title}」に移しました。", $"/admin/indicators/{id}");
     }
 
@@ -167,9 +161,35 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
 
         var plan = Indicator.Initiative!.Plan!;
         var initiative = Indicator.Initiative;
+        db.Entry(Indicator).Property(i => i.Version).OriginalValue = Form.Version;
         db.Indicators.Remove(Indicator);
-        await db.SaveChangesAsync();
+        if (!await SaveAsync(id))
+        {
+            Form = IndicatorForm.From(Indicator);
+            return Page();
+        }
+
         return DoneAndRedirect($"成果指標「{Indicator.Name}」を{plan.VersionLabel}版から削除しました。", $"/admin/plans/{plan.Key}/initiatives/{initiative.Key}#indicators");
+    }
+
+    /// <summary>Saves; false (409, the saved definition shown, the input kept) when someone else changed the indicator since the page was opened.</summary>
+    private async Task<bool> SaveAsync(int id)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            Saved = IndicatorForm.From(Indicator);
+            Form.Version = Indicator.Version;
+            Fail(null, "ほかの方が先にこの成果指標を変更しました。下に保存されている内容を表示しています。確認のうえ、もう一度保存してください（入力した内容はそのまま残っています）。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return false;
+        }
     }
 
     private void SetTarget(TargetKind kind, RecordedValue value, int? year)

@@ -29,6 +29,10 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>The version of the report the page was opened on; a change saved since refuses this one.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
     public Shinchoku.Web.Indicators.Indicator Indicator { get; private set; } = null!;
 
     public IndicatorReport Report { get; private set; } = null!;
@@ -41,8 +45,16 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
     /// <summary>True when the report is published and its marks may not be changed until it is reopened.</summary>
     public bool IsFrozen => ReportRules.IsFrozen(Report.State, Cycle);
 
-    public async Task<IActionResult> OnGetAsync(int id, int fiscalYear) =>
-        await LoadAsync(id, fiscalYear) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, int fiscalYear)
+    {
+        if (!await LoadAsync(id, fiscalYear))
+        {
+            return NotFound();
+        }
+
+        Version = Report.Version;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, int fiscalYear)
     {
@@ -86,7 +98,11 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             By = actor.Name,
             At = clock.GetUtcNow(),
         });
-        await db.SaveChangesAsync();
+        if (!await SaveAsync(id, fiscalYear))
+        {
+            return Page();
+        }
+
         return DoneAndRedirect("評価を変更しました。算出した評価も引き続き表示されます。", Request.Path);
     }
 
@@ -107,8 +123,32 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             active.IsActive = false;
         }
 
-        await db.SaveChangesAsync();
+        if (!await SaveAsync(id, fiscalYear))
+        {
+            return Page();
+        }
+
         return DoneAndRedirect("評価の変更を取り消しました。算出した評価を表示します。", Request.Path);
+    }
+
+    /// <summary>Saves under the version the page was opened on; false (409, the current marks shown, the input kept) when someone changed the report first.</summary>
+    private async Task<bool> SaveAsync(int id, int fiscalYear)
+    {
+        db.SaveOnlyAtVersion(Report, Version);
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, fiscalYear);
+            Version = Report.Version;
+            Fail(null, "ほかの方が先にこの報告を変更しました。上に現在の評価を表示しています。確認のうえ、もう一度操作してください（入力した内容はそのまま残っています）。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return false;
+        }
     }
 
     private bool RefuseWhenFrozen()
