@@ -162,6 +162,9 @@ fi
 # --- 4. The tests --------------------------------------------------------------------------------
 results="$PWD/TestResults"
 rm -rf "$results"
+# Each test host would watch its configuration files; hundreds of hosts exhaust the inotify instances
+# a user may have (128 by default), and the hosts never reload configuration anyway.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=1
 
 dotnet test Shinchoku.slnx -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
