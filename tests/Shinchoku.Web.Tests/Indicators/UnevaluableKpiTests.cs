@@ -103,6 +103,9 @@ public partial class UnevaluableKpiTests
         // PostgreSQL's numeric(28,8) could never have held the magnitude; SQLite could.
         var stored = new RecordedValue { Text = Bad, Kind = KpiValueKind.Quantity, Magnitude = provider == DatabaseProvider.Sqlite ? decimal.MaxValue : null, Unit = "件" };
         var published = await db.Indicators.Include(i => i.Initiative).FirstAsync(i => i.Name.StartsWith("テレワーク実施者数"));
+        // A baseline of 0 and a target of 10, so that before the range existed the progress (7.9×10^27) overflowed as a percentage.
+        published.Baseline = RecordedValue.From("0件").Value;
+        (await db.IndicatorTargets.Where(t => t.IndicatorId == published.Id && t.Kind == TargetKind.Final).OrderBy(t => t.FiscalYear).LastAsync()).Value = RecordedValue.From("10件").Value;
         var publishedReport = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == published.Id && r.FiscalYear == 2020);
         Assert.Equal(ReportState.Approved, publishedReport.State);
         publishedReport.Actual = stored;
