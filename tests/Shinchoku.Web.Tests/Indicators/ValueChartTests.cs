@@ -90,7 +90,17 @@ public class ValueChartTests(DemoApps apps)
     [
         0m, 0.000001m, -0.000001m, 1m, 999_999_999_999_999.999999m, -999_999_999_999_999.999999m, 999_999_999_999_999.999998m,
         -999_999_999_999_999.999998m, 0.5m, 1m / 3m, 2m / 999_999_999_999_999m, 1m / 999_999_999_999_999m, 99_999_999_999_999_900m,
+        -1m / 3m, (-1m / 3m) + 0.0000000000000000000000000001m, // negative ratios 10^-28 apart
     ];
+
+    [Fact]
+    public void Gridlines_OfValuesCloserThanTheFinestStep_AreASpanOfOne()
+    {
+        var low = -1m / 3m;
+        var ticks = ValueChart.Ticks(low, low + 0.0000000000000000000000000001m);
+        Assert.InRange(ticks.Length, 2, 6);
+        Assert.True(ticks[0] <= low && ticks[^1] >= low + 1, string.Join(" ", ticks));
+    }
 
     [Fact]
     public async Task Charts_OfAnyAcceptedValues_AreDrawnInsideTheirFrame()
