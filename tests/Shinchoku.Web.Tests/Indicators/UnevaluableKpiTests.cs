@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
@@ -86,6 +87,23 @@ public partial class UnevaluableKpiTests
             var text = await TextAsync(office, url);
             Assert.True(text.Contains("評価できません", StringComparison.Ordinal) && text.Contains("見込値：", StringComparison.Ordinal), $"{url} does not say the KPI cannot be evaluated, and why");
         }
+
+        // The department repairs it through the form: the bad value is refused again with the range, a real one is saved.
+        var entry = $"/entry/{s.OpenCycle}/{s.Draft}";
+        using (var refused = await editor.PostFormAsync(entry, new() { ["Form.Projection"] = Bad }))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("1,000兆", (await Html.ParseAsync(await refused.Content.ReadAsStringAsync())).Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var saved = await editor.PostFormAsync(entry, new() { ["Form.Projection"] = "120件" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var repaired = await Html.GetAsync(editor, entry);
+        Assert.DoesNotContain("見込値：", repaired.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(Evaluation.UnevaluableWords, repaired.QuerySelector("[data-mark='rating']")!.TextContent.Trim());
     }
 
     private static async Task<string> TextAsync(HttpClient client, string url)
@@ -117,7 +135,7 @@ public partial class UnevaluableKpiTests
             .FirstAsync(i => i.Id != published.Id && i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == openCycle.FiscalYear));
         var draftReport = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == draft.Id && r.FiscalYear == openCycle.FiscalYear);
         draftReport.Projection = stored with { };
-        draftReport.State = ReportState.Submitted;
+        draftReport.State = ReportState.InProgress;
         await db.SaveChangesAsync();
         Assert.False(KpiValue.Parse(Bad).Success);
 
