@@ -48,6 +48,9 @@ public enum ParseProblem
 
     /// <summary>The text is empty where a value is required.</summary>
     Empty,
+
+    /// <summary>A number outside the range a KPI value may have (see <c>KpiValue.MaxMagnitude</c> and <c>KpiValue.MaxDecimalPlaces</c>).</summary>
+    OutOfRange,
 }
 
 /// <summary>One finding of a parser about a piece of text, with a Japanese message that quotes the text.</summary>

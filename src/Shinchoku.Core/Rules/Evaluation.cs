@@ -45,6 +45,13 @@ public enum NotRatedReason
 
     /// <summary>The direction set for the indicator contradicts its target (increase, but the target is below the baseline).</summary>
     DirectionConflictsWithTarget,
+
+    /// <summary>
+    /// The row could not be evaluated at all: a stored value no longer reads (written before the value range was
+    /// enforced), or the evaluation failed. Shown as 評価できません with <see cref="Evaluation.Detail"/>; the row
+    /// stands alone, every other row and page still answers.
+    /// </summary>
+    Unevaluable,
 }
 
 /// <summary>Remarks on an evaluation that still produced marks.</summary>
@@ -92,6 +99,9 @@ public readonly record struct Evaluation
     /// <summary>Remarks that did not stop the rating.</summary>
     public EvaluationWarnings Warnings { get; init; }
 
+    /// <summary>For <see cref="NotRatedReason.Unevaluable"/>: what could not be read or computed, in Japanese; otherwise null.</summary>
+    public string? Detail { get; init; }
+
     /// <summary>True when the arrow is printed in parentheses because the actual was used.</summary>
     public bool FromActual => Source == ValueSource.Actual;
 
@@ -106,11 +116,12 @@ public readonly record struct Evaluation
     {
         NotRatedReason.ValueUnknown => "不明",
         NotRatedReason.ReportingSuspended => "進捗管理の停止",
+        NotRatedReason.Unevaluable => UnevaluableWords,
         _ => string.Empty,
     };
 
     /// <summary>Why no rating was computed, in Japanese for the people who enter and review the data; null when rated.</summary>
-    public string? ReasonText => Describe(Reason);
+    public string? ReasonText => Reason == NotRatedReason.Unevaluable && Detail is not null ? Describe(Reason) + Detail : Describe(Reason);
 
     /// <summary>The Japanese explanation of a reason, or null for <see cref="NotRatedReason.None"/>.</summary>
     public static string? Describe(NotRatedReason reason) => reason switch
@@ -125,8 +136,19 @@ public readonly record struct Evaluation
         NotRatedReason.NotComparable => "基準値・実績値（見込値）・目標値を数値として比較できないため評価できません。",
         NotRatedReason.NeedsJudgement => "状態の目標に未到達のため、担当者による判断が必要です。",
         NotRatedReason.DirectionConflictsWithTarget => "指標に設定された方向と目標値の向きが矛盾しているため評価できません。",
+        NotRatedReason.Unevaluable => UnevaluableWords + "。",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
+
+    /// <summary>The words shown in place of a mark for a row that could not be evaluated.</summary>
+    public const string UnevaluableWords = "評価できません";
+
+    /// <summary>A row that could not be evaluated, with what could not be read or computed (quoting the value).</summary>
+    public static Evaluation Unevaluable(string detail, Direction direction = Direction.Unknown)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(detail);
+        return new() { Reason = NotRatedReason.Unevaluable, Direction = direction, Detail = detail.Trim() };
+    }
 
     internal static Evaluation NotRated(NotRatedReason reason, Direction direction, ValueSource source = ValueSource.None) =>
         new() { Reason = reason, Direction = direction, Source = source };

@@ -101,7 +101,12 @@ public static class Evaluator
 
     private static Evaluation EvaluateState(ReportValues values, KpiValue value, ValueSource source)
     {
-        var target = (StateValue)values.FinalTarget;
+        if (values.FinalTarget is not StateValue target)
+        {
+            // 'Reach a state' set by a person for a KPI whose target is a number.
+            return Evaluation.NotRated(NotRatedReason.DirectionConflictsWithTarget, Direction.ReachState, source);
+        }
+
         var baseline = values.Baseline;
         var baselineReached = baseline is StateValue bs && bs.SameStateAs(target);
         if (value is StateValue vs && vs.SameStateAs(target))
@@ -209,14 +214,14 @@ public static class Evaluator
             return Evaluation.NotRated(NotRatedReason.DirectionConflictsWithTarget, direction, source);
         }
 
-        var progress = (v - b) / span;
+        var (progress, rating) = Progress(v - b, span);
         return new Evaluation
         {
             Direction = direction,
             Source = source,
             Progress = progress,
             Trend = trend,
-            Rating = RatingOf(progress),
+            Rating = rating,
             Warnings = warnings,
         };
     }
@@ -247,18 +252,18 @@ public static class Evaluator
                 Source = source,
                 Trend = Trend.Worsened,
                 Rating = Rating.Declined,
-                Progress = before == 0 ? null : (before - now) / before,
+                Progress = before == 0 ? null : Progress(before - now, before).Progress,
                 Warnings = warnings,
             };
         }
 
-        var progress = (before - now) / before;
+        var (progress, rating) = Progress(before - now, before);
         return new Evaluation
         {
             Direction = Direction.Maintain,
             Source = source,
             Trend = Trend.Improved,
-            Rating = RatingOf(progress),
+            Rating = rating,
             Progress = progress,
             Warnings = warnings,
         };
@@ -288,6 +293,36 @@ public static class Evaluator
         }
 
         return direction == Direction.Maintain ? v == t : Sign(direction) * (v - t) >= 0;
+    }
+
+    /// <summary>
+    /// The largest progress kept as a number: 10^18 (10^20 %). Beyond it the quotient is left out (no percentage is
+    /// printed) and the rating follows from the signs alone, which is exact: such a progress is far above 1 or below 0.
+    /// Only ratios of tiny fractions (1/999,999,999,999,999) come near it; the limit keeps progress × 100 and every
+    /// later sum inside decimal's range.
+    /// </summary>
+    private const decimal MaxProgress = 1_000_000_000_000_000_000m;
+
+    /// <summary>
+    /// <paramref name="distance"/> ÷ <paramref name="span"/> (span not zero) and its rating; never overflows. Where the
+    /// quotient is too large (over <see cref="MaxProgress"/>) or too small for decimal (a non-zero distance that
+    /// divides to 0), no progress is given and the rating follows from the signs, which is exact either way.
+    /// </summary>
+    private static (decimal? Progress, Rating Rating) Progress(decimal distance, decimal span)
+    {
+        var sign = Math.Sign(distance) * Math.Sign(span);
+        if (Math.Abs(distance) / MaxProgress > Math.Abs(span))
+        {
+            return (null, sign > 0 ? Rating.Achieved : Rating.Declined);
+        }
+
+        var progress = distance / span;
+        if (progress == 0 && sign != 0)
+        {
+            return (null, sign > 0 ? Rating.BelowHalf : Rating.Declined);
+        }
+
+        return (progress, RatingOf(progress));
     }
 
     private static Rating RatingOf(decimal progress) =>

@@ -72,6 +72,22 @@ public enum QuantityQualifiers
 /// </summary>
 public abstract class KpiValue : IEquatable<KpiValue>
 {
+    /// <summary>
+    /// Numbers must be smaller than this in absolute value (10^15, 1,000兆), also after a unit's multiplier
+    /// (5億円 is 500,000,000円). The largest figures a KPI needs are yen amounts of a prefecture or the
+    /// nation (a prefectural budget is about 2兆円, 2×10^12), so this leaves ample room, while every sum,
+    /// difference and progress ratio of accepted values stays far inside decimal's range (±7.9×10^28):
+    /// (value − baseline) ÷ (target − baseline) is at most 2×10^15 ÷ 10^-6 = 2×10^21.
+    /// </summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
+
+    /// <summary>
+    /// The most decimal places a number may be written with: 6. Reports print percentages to one or two
+    /// places (0.58%); six leave room for rates per person without letting a pasted float (0.1 + 0.2 =
+    /// 0.30000000000000004) or a value beyond decimal's precision be rounded silently: such text is refused.
+    /// </summary>
+    public const int MaxDecimalPlaces = 6;
+
     private static readonly string[] NoNotes = [];
 
     private protected KpiValue(string? label, AsOf? asOf, IReadOnlyList<string>? notes)

@@ -188,6 +188,12 @@ public static class KpiValueParser
                 value = composite;
             }
 
+            // Each number is in range; what the cell stands for (a ratio's fraction, a total of parts) must be too.
+            if (value.TryGetMagnitude(Unit.None, out var magnitude, out _) && Math.Abs(magnitude) >= KpiValue.MaxMagnitude)
+            {
+                return Fail(ParseProblem.OutOfRange, $"{Cell}の値（{value.Kind switch { KpiValueKind.Ratio => "比率", _ => "合計" }}）は1,000兆以上になります。{RangeAdvice}");
+            }
+
             return ParseResult<KpiValue>.Ok(value, messages);
         }
 
@@ -354,9 +360,29 @@ public static class KpiValueParser
                     continue;
                 }
 
-                if (char.IsAsciiDigit(c) || (c is '▲' or '-' or '+' && i + 1 < run.Length && char.IsAsciiDigit(run[i + 1]) && (i == 0 || run[i - 1] is ' ' or ':')))
+                if (char.IsAsciiDigit(c))
                 {
+                    if (label.Length > 0 && label[^1] is '▲' or '-' or '+' or '.')
+                    {
+                        // 延べ-5人, 約.5件: a sign or point that is not at the number's start is not guessed into it.
+                        Error(ParseProblem.MalformedNumber, $"{Cell}の数値の直前の「{label[^1]}」を読み取れません。{SignAdvice}");
+                    }
+
                     i = ReadNumber(run, i);
+                    continue;
+                }
+
+                if (c is '▲' or '-' or '+' or '.' && (i == 0 || run[i - 1] is ' ' or ':') && SignedStart(run, i) is var digitAt && digitAt > i)
+                {
+                    var prefix = run[i..digitAt];
+                    var signed = prefix is "-" or "+" or "▲" or "." or "-." or "+." or "▲.";
+                    if (!signed)
+                    {
+                        // --5件, +-5件, ..5件: never read as 5.
+                        Error(ParseProblem.MalformedNumber, $"{Cell}の数値の前の「{prefix}」を読み取れません。{SignAdvice}");
+                    }
+
+                    i = ReadNumber(run, signed ? i : digitAt);
                     continue;
                 }
 
@@ -432,6 +458,20 @@ public static class KpiValueParser
             return true;
         }
 
+        private const string SignAdvice = "符号（-、▲）は数値の先頭に1つだけ、小数は0.5のように書いてください（推測はしません）。";
+
+        /// <summary>Where the digits start after a run of signs and points at <paramref name="i"/>, or -1 when no digit follows.</summary>
+        private static int SignedStart(string run, int i)
+        {
+            var j = i;
+            while (j < run.Length && run[j] is '▲' or '-' or '+' or '.')
+            {
+                j++;
+            }
+
+            return j < run.Length && char.IsAsciiDigit(run[j]) ? j : -1;
+        }
+
         private int ReadNumber(string run, int start)
         {
             var negative = run[start] is '▲' or '-';
@@ -501,6 +541,11 @@ public static class KpiValueParser
                 }
             }
 
+            if (Math.Abs(part.Number) * new Unit(unit).Scale >= KpiValue.MaxMagnitude)
+            {
+                Error(ParseProblem.OutOfRange, $"{Cell}の値「{run[start..k]}」は単位の倍率を掛けると1,000兆以上になります。{RangeAdvice}");
+            }
+
             part.Unit = unit;
             var pending = TakeLabel();
             for (var round = 0; round < 2; round++)
@@ -521,6 +566,11 @@ public static class KpiValueParser
             parts.Add(part);
             return k;
         }
+
+        /// <summary>The most digits before the point: 15, as <see cref="KpiValue.MaxMagnitude"/> is 10^15.</summary>
+        private const int IntegerDigits = 15;
+
+        private const string RangeAdvice = "成果指標の値は絶対値1,000兆（10の15乗）未満、小数点以下6桁までで入力してください。";
 
         private bool TryReadDecimal(string token, out decimal number)
         {
@@ -556,7 +606,22 @@ public static class KpiValueParser
                 }
             }
 
-            if (!decimal.TryParse(token.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number))
+            // Checked on the text, before decimal.Parse could round 0.0000000000000000000000000000001 to 0.0.
+            var places = point >= 0 ? token.Length - point - 1 : 0;
+            if (places > KpiValue.MaxDecimalPlaces)
+            {
+                Error(ParseProblem.OutOfRange,
+                    $"{Cell}の数値「{token}」は小数点以下が{places}桁あります。{RangeAdvice}（丸めると別の値になるため読み取りません）");
+                return false;
+            }
+
+            if (integer.Replace(",", string.Empty, StringComparison.Ordinal).TrimStart('0').Length > IntegerDigits)
+            {
+                Error(ParseProblem.OutOfRange, $"{Cell}の数値「{token}」は大きすぎます。{RangeAdvice}");
+                return false;
+            }
+
+            if (!decimal.TryParse((point == 0 ? "0" : "") + token.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number))
             {
                 Error(ParseProblem.MalformedNumber, $"{Cell}の数値「{token}」を読み取れません。");
                 return false;

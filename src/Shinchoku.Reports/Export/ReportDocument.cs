@@ -139,6 +139,7 @@ public sealed record ReportMarks(string Trend, string Rating, string InterimReac
             {
                 NotRatedReason.ValueUnknown => "不明",
                 NotRatedReason.ReportingSuspended => "進捗管理の停止",
+                NotRatedReason.Unevaluable => Evaluation.UnevaluableWords,
                 _ => null,
             } : null,
         };

@@ -35,6 +35,9 @@ public enum MarkBucket
 
     /// <summary>No report, or a report without a value, for the fiscal year.</summary>
     NotReported,
+
+    /// <summary>評価できません: a stored value no longer reads, or the evaluation failed; the reason is on the KPI's row and page.</summary>
+    Unevaluable,
 }
 
 /// <summary>The words and symbols of the public pages for marks: never colour alone.</summary>
@@ -42,7 +45,7 @@ public static class MarkText
 {
     public static IReadOnlyList<MarkBucket> RatedBuckets { get; } = [MarkBucket.Achieved, MarkBucket.HalfOrMore, MarkBucket.BelowHalf, MarkBucket.NoChange, MarkBucket.Declined];
 
-    public static IReadOnlyList<MarkBucket> NotRatedBuckets { get; } = [MarkBucket.Unknown, MarkBucket.Suspended, MarkBucket.DirectionUnset, MarkBucket.NotComparable, MarkBucket.NotReported];
+    public static IReadOnlyList<MarkBucket> NotRatedBuckets { get; } = [MarkBucket.Unknown, MarkBucket.Suspended, MarkBucket.DirectionUnset, MarkBucket.NotComparable, MarkBucket.NotReported, MarkBucket.Unevaluable];
 
     public static Rating? RatingOf(MarkBucket bucket) => bucket switch
     {
@@ -65,6 +68,7 @@ public static class MarkText
         MarkBucket.DirectionUnset => "方向未設定",
         MarkBucket.NotComparable => "比較できない",
         MarkBucket.NotReported => "値の報告なし",
+        MarkBucket.Unevaluable => Evaluation.UnevaluableWords,
         _ => bucket.ToString(),
     };
 
@@ -80,11 +84,13 @@ public static class MarkText
         MarkBucket.Suspended => "reporting suspended",
         MarkBucket.DirectionUnset => "direction not set",
         MarkBucket.NotComparable => "not comparable",
+        MarkBucket.Unevaluable => "cannot be evaluated",
         _ => "no value reported",
     };
 
     /// <summary>Symbol and words together: 「◎ 100%以上」, 「評価なし（不明）」.</summary>
-    public static string Label(MarkBucket bucket) => RatingOf(bucket) is not null ? Glyph(bucket) + " " + Words(bucket) : "評価なし（" + Words(bucket) + "）";
+    public static string Label(MarkBucket bucket) => RatingOf(bucket) is not null ? Glyph(bucket) + " " + Words(bucket)
+        : bucket == MarkBucket.Unevaluable ? Words(bucket) : "評価なし（" + Words(bucket) + "）";
 
     /// <summary>The query-string value of a bucket (rating=achieved).</summary>
     public static string Slug(MarkBucket bucket) => bucket switch
@@ -98,6 +104,7 @@ public static class MarkText
         MarkBucket.Suspended => "suspended",
         MarkBucket.DirectionUnset => "direction-unset",
         MarkBucket.NotComparable => "not-comparable",
+        MarkBucket.Unevaluable => "unevaluable",
         _ => "not-reported",
     };
 
@@ -181,6 +188,7 @@ public static class MarkText
                 NotRatedReason.ReportingSuspended => MarkBucket.Suspended,
                 NotRatedReason.DirectionUnknown or NotRatedReason.DirectionConflictsWithTarget => MarkBucket.DirectionUnset,
                 NotRatedReason.NoValue => MarkBucket.NotReported,
+                NotRatedReason.Unevaluable => MarkBucket.Unevaluable,
                 _ => MarkBucket.NotComparable,
             },
         };

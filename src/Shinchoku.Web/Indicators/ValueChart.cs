@@ -28,6 +28,9 @@ public static class ValueChart
     private const int LabelHeight = 15;
     private const int FontSize = 13;
 
+    /// <summary>The narrowest span of values given its own scale: one step of the finest decimal a value may be written with.</summary>
+    private const decimal MinSpan = 0.000001m;
+
     /// <summary>The drawing's size and margins: a wide one for screens and print, a narrow one for phones, where the wide
     /// one would be shrunk to half its size and its 13-unit text to about 7 pixels.</summary>
     private sealed record Layout(int Width, int Height, int Left, int Right, string IdSuffix);
@@ -140,7 +143,9 @@ public static class ValueChart
     /// </summary>
     internal static decimal[] Ticks(decimal low, decimal high)
     {
-        if (high <= low)
+        // A flat chart, or values closer than the finest step a value is written in (ratios of large counts), gets a
+        // span of one: a step of 10^-29 would round to 0 and never reach the top.
+        if (high - low < MinSpan)
         {
             high = low + 1;
         }

@@ -84,4 +84,54 @@ public class ValueChartTests(DemoApps apps)
         var ticks = ValueChart.Ticks((decimal)low, (decimal)high);
         Assert.Equal(expected, string.Join(' ', ticks.Select(t => t.ToString("0.##", CultureInfo.InvariantCulture))));
     }
+
+    /// <summary>Values across the range the parser accepts (|x| under 10^15, six decimal places) and the ratios it reads.</summary>
+    private static readonly decimal[] Extremes =
+    [
+        0m, 0.000001m, -0.000001m, 1m, 999_999_999_999_999.999999m, -999_999_999_999_999.999999m, 999_999_999_999_999.999998m,
+        -999_999_999_999_999.999998m, 0.5m, 1m / 3m, 2m / 999_999_999_999_999m, 1m / 999_999_999_999_999m, 99_999_999_999_999_900m,
+        -1m / 3m, (-1m / 3m) + 0.0000000000000000000000000001m, // negative ratios 10^-28 apart
+    ];
+
+    [Fact]
+    public void Gridlines_OfValuesCloserThanTheFinestStep_AreASpanOfOne()
+    {
+        var low = -1m / 3m;
+        var ticks = ValueChart.Ticks(low, low + 0.0000000000000000000000000001m);
+        Assert.InRange(ticks.Length, 2, 6);
+        Assert.True(ticks[0] <= low && ticks[^1] >= low + 1, string.Join(" ", ticks));
+    }
+
+    [Fact]
+    public async Task Charts_OfAnyAcceptedValues_AreDrawnInsideTheirFrame()
+    {
+        // A seeded walk over the accepted range: extremes, tiny decimals, equal values, negatives, targets below the baseline.
+        var random = new Random(20261203);
+        for (var round = 0; round < 3000; round++)
+        {
+            var points = new List<ChartPoint>();
+            var count = random.Next(2, 7);
+            for (var i = 0; i < count; i++)
+            {
+                var value = random.Next(3) == 0
+                    ? Math.Round((decimal)(random.NextDouble() - 0.5) * (decimal)Math.Pow(10, random.Next(-6, 16)), 6)
+                    : Extremes[random.Next(Extremes.Length)];
+                var kind = (ChartPointKind)random.Next(4);
+                points.Add(new ChartPoint(kind, 2019 + random.Next(8), value, value.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            foreach (var narrow in new[] { false, true })
+            {
+                var svg = ValueChart.Render(points, "推移", "件", narrow: narrow);
+                var document = await Html.ParseAsync(svg);
+                var height = double.Parse(document.QuerySelector("svg")!.GetAttribute("viewBox")!.Split(' ')[3], CultureInfo.InvariantCulture);
+                var ys = document.QuerySelectorAll("circle, line, rect")
+                    .SelectMany(e => new[] { e.GetAttribute("cy"), e.GetAttribute("y1"), e.GetAttribute("y") })
+                    .Where(y => y is not null).Select(y => double.Parse(y!, CultureInfo.InvariantCulture)).ToList();
+                Assert.NotEmpty(ys);
+                Assert.All(ys, y => Assert.InRange(y, -10, height + 10));
+                Assert.InRange(ValueChart.Ticks(Math.Min(0m, points.Min(p => p.Value)), points.Max(p => p.Value)).Length, 2, 12);
+            }
+        }
+    }
 }
