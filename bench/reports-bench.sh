@@ -25,3 +25,21 @@ echo "memory as rows grow (separate processes, peak working set):"
 for n in 1000 10000 50000; do
   "$bench" export --rows "$n" --repeat 2 --out "$work/m.xlsx" | sed 's/^/  /'
 done
+
+# The app's import of new KPIs into a database (issue 13, §6): the command line against a fresh SQLite file with
+# the demo data, as an officer runs it. Wall time and peak resident memory of the process (start-up included).
+dotnet build -c Release src/Shinchoku.Web -v quiet -nologo >/dev/null
+app() {
+  ASPNETCORE_ENVIRONMENT=Production Database__Provider=Sqlite ConnectionStrings__Shinchoku="Data Source=$work/import.db" \
+    dotnet src/Shinchoku.Web/bin/Release/net10.0/Shinchoku.Web.dll "$@"
+}
+for n in ${IMPORT_ROWS:-1000 5000 20000}; do
+  rm -f "$work"/import.db*
+  "$bench" write --rows "$n" --out "$work/new-$n.xlsx"
+  app import "$work/new-$n.xlsx" --check >/dev/null 2>&1 || true   # creates the database and the demo data
+  /usr/bin/time -f "  check  rows=$n wall_s=%e max_rss_mb=%M" app import "$work/new-$n.xlsx" --check >/dev/null 2>"$work/check.err" || true
+  grep -a 'check  rows' "$work/check.err" | awk '{ $NF = "max_rss_mb=" int(substr($NF, 12) / 1024); print }'
+  /usr/bin/time -f "  import rows=$n wall_s=%e max_rss_mb=%M" app import "$work/new-$n.xlsx" --plan chiba-dx-1.1 >"$work/import.out" 2>"$work/import.err" || { cat "$work/import.err"; }
+  grep -a 'import rows' "$work/import.err" | awk '{ $NF = "max_rss_mb=" int(substr($NF, 12) / 1024); print }'
+  tail -1 "$work/import.out" | sed 's/^/  /'
+done

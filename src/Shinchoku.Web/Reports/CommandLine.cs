@@ -7,6 +7,7 @@ using Shinchoku.Core.Time;
 using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Import;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Reports;
 
@@ -338,6 +339,7 @@ public static class CommandLine
         w.WriteString("table", row.Table);
         w.WriteNumber("row", row.Row);
         w.WriteString("initiative", row.Initiative);
+        w.WriteString("place", row.Place);
         w.WriteString("indicator", row.Indicator);
         WriteNullable(w, "fiscalYear", row.FiscalYear);
         w.WriteStartObject("computed");
@@ -407,6 +409,13 @@ public static class CommandLine
             }
 
             w.WriteEndArray();
+            if (item.StateChange is var (from, to))
+            {
+                w.WriteStartObject("reviewState");
+                w.WriteString("from", ReportRules.Describe(from));
+                w.WriteString("to", ReportRules.Describe(to));
+                w.WriteEndObject();
+            }
         }
 
         w.WriteStartArray("messages");
@@ -472,13 +481,13 @@ public static class CommandLine
             var action = item.Action switch
             {
                 ImportAction.New => "［新規］",
-                ImportAction.Update => $"［更新: {string.Join("・", item.Changes)}］",
+                ImportAction.Update => $"［更新: {string.Join("・", item.Changes)}{(item.StateChange is var (from, to) ? $"、審査: {ReportRules.Describe(from)}→{ReportRules.Describe(to)}" : "")}］",
                 ImportAction.Unchanged => "［変更なし］",
                 _ => "",
             };
             var marks = string.Join(" ", new[] { computed.Trend, computed.Rating, computed.InterimReached }.Where(t => t.Length > 0));
             await output.WriteLineAsync(
-                $"{row.Sheet} {row.Row}行目 {OneLine(row.Indicator)}  算出 {(marks.Length > 0 ? marks : "－")}  印字 {(printed.Length > 0 ? printed : "－")}  {consistency}{action}");
+                $"{row.Sheet} {row.Row}行目 {OneLine(row.Indicator)}（{row.Place}）  算出 {(marks.Length > 0 ? marks : "－")}  印字 {(printed.Length > 0 ? printed : "－")}  {consistency}{action}");
             foreach (var m in item.AllMessages)
             {
                 await output.WriteLineAsync($"  {(m.IsError ? "エラー" : "注意")}: {m.Text}");

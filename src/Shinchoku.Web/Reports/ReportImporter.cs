@@ -472,10 +472,15 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
 
         private static string PathKey(ImportRow row) => string.Join('\u0001', HeaderText.Key(row.Area), HeaderText.Key(row.Section), HeaderText.Key(row.Subsection));
 
-        /// <summary>The node of the row's deepest group label, found along 大項目 / 中項目 / 小項目; with <paramref name="create"/>, the missing ones are created.</summary>
+        /// <summary>
+        /// The node of the row's deepest group label, found along 大項目 / 中項目 / 小項目; with <paramref name="create"/>,
+        /// the missing ones are created. Outer labels that are not in the tree above a label that is one of its roots are
+        /// headings only: 資料4-3 prints 推進を支える土台づくり above the pillars, which the strategy's tree holds as roots.
+        /// </summary>
         private PlanNode? FindPath(ImportRow row, bool create)
         {
             PlanNode? parent = null;
+            var missing = new List<(string Text, NodeKind Kind)>();
             foreach (var (text, kind) in new[] { (row.Area, NodeKind.Area), (row.Section, NodeKind.Field), (row.Subsection, NodeKind.Subsection) })
             {
                 if (text.Length == 0)
@@ -483,13 +488,48 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                     continue;
                 }
 
+                if (missing.Count > 0)
+                {
+                    if (FindNode(null, text, kind) is { } root && ParentOf(root) is null)
+                    {
+                        missing.Clear();
+                        parent = root;
+                    }
+                    else
+                    {
+                        missing.Add((text, kind));
+                    }
+
+                    continue;
+                }
+
                 var found = FindNode(parent, text, kind);
-                if (found is null && !create)
+                if (found is not null)
+                {
+                    parent = found;
+                }
+                else if (parent is null)
+                {
+                    missing.Add((text, kind));
+                }
+                else if (create)
+                {
+                    parent = CreateNode(parent, text, kind);
+                }
+                else
                 {
                     return null;
                 }
+            }
 
-                parent = found ?? CreateNode(parent, text, kind);
+            if (missing.Count > 0 && !create)
+            {
+                return null;
+            }
+
+            foreach (var (text, kind) in missing)
+            {
+                parent = CreateNode(parent, text, kind);
             }
 
             return parent;
