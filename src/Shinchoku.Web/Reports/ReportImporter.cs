@@ -158,8 +158,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             await Hook(1, cancellationToken);
 
             // Stage 2: the new indicators, with their targets and reports.
-            session.AddIndicators();
-            await db.SaveChangesAsync(cancellationToken);
+            await session.SaveIndicatorsAsync(cancellationToken);
             await Hook(2, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
@@ -411,7 +410,39 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             db.Departments.AddRange(newDepartments);
         }
 
-        public void AddIndicators() => db.Indicators.AddRange(newIndicators);
+        /// <summary>
+        /// Saves the new indicators in chunks, letting each go once saved (all inside the import's transaction): every
+        /// save scans what the change tracker holds, so holding 20,000 KPIs' graphs made the import quadratic.
+        /// </summary>
+        public async Task SaveIndicatorsAsync(CancellationToken cancellationToken)
+        {
+            Release();
+            foreach (var chunk in newIndicators.Chunk(1000))
+            {
+                foreach (var indicator in chunk)
+                {
+                    // By key: the initiative, saved in stage 1, is no longer tracked.
+                    indicator.InitiativeId = indicator.Initiative!.Id;
+                    indicator.Initiative = null;
+                }
+
+                db.Indicators.AddRange(chunk);
+                await db.SaveChangesAsync(cancellationToken);
+                Release();
+            }
+        }
+
+        /// <summary>Stops tracking what is saved, but the departments that new indicators still link to.</summary>
+        private void Release()
+        {
+            foreach (var entry in db.ChangeTracker.Entries().ToList())
+            {
+                if (entry.Entity is not Department)
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
 
         private Initiative? FindInitiative(ImportRow row)
         {
@@ -889,3 +920,4 @@ public sealed class PlanNotFoundException : Exception
     /// <summary>The key asked for.</summary>
     public string Key { get; }
 }
+
