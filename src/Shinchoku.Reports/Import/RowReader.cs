@@ -20,7 +20,7 @@ internal static class RowReader
         var sheet = layout.Sheet;
         var rows = new List<ImportRow>();
         var groups = ReportColumns.Groups;
-        var carried = new string[groups.Count];
+        var carried = Enumerable.Repeat("", groups.Count).ToArray();
         var reported = new HashSet<(int, int)>();
         (string Name, int Row)? previousIndicator = null;
         var dataColumns = layout.Columns.Where(c => c.Key is not ReportColumn.Note).ToList();
