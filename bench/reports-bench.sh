@@ -42,8 +42,9 @@ for n in ${IMPORT_ROWS:-1000 5000 20000}; do
   "${app[@]}" import "$work/new-$n.xlsx" --check >/dev/null 2>&1 || true   # creates the database and the demo data
   for step in check import; do
     if [ "$step" = check ]; then flags=(--check --plan chiba-dx-1.1); else flags=(--plan chiba-dx-1.1); fi
-    /usr/bin/time -o "$work/time" -f "%e %M" "${app[@]}" import "$work/new-$n.xlsx" "${flags[@]}" >"$work/out" 2>"$work/err" || { tail -3 "$work/err"; }
-    read -r wall rss <"$work/time"
-    echo "  $step rows=$n wall_s=$wall max_rss_mb=$((rss / 1024)) | $(tail -1 "$work/out")"
+    /usr/bin/time -o "$work/time" -f "%e %U %S %M" "${app[@]}" import "$work/new-$n.xlsx" "${flags[@]}" >"$work/out" 2>"$work/err" || { tail -3 "$work/err"; }
+    read -r wall user sys rss <"$work/time"
+    # CPU seconds (user + system) say what a quiet machine would take better than wall time on a shared one.
+    echo "  $step rows=$n wall_s=$wall cpu_s=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') max_rss_mb=$((rss / 1024)) | $(tail -1 "$work/out")"
   done
 done
