@@ -36,7 +36,13 @@ public sealed record ImportMessage(MessageSeverity Severity, string Text)
     public string? CellText { get; init; }
 
     /// <summary>True when the import may not be saved while this stands: every error, and formula or date cells read in place of values.</summary>
-    public bool BlocksCommit { get; init; }
+    public bool BlocksCommit
+    {
+        get => blocksCommit || IsError;
+        init => blocksCommit = value;
+    }
+
+    private readonly bool blocksCommit;
 
     /// <summary>True for an error.</summary>
     public bool IsError => Severity == MessageSeverity.Error;
@@ -98,6 +104,41 @@ public sealed class ImportRow
 
     /// <summary>取組名, carried down.</summary>
     public string Initiative { get; init; } = "";
+
+    /// <summary>
+    /// The level the row's KPI hangs on: 取組名 where the row has one; otherwise (資料4-3 has no 取組名) the deepest
+    /// group label it carries, 小項目, else 中項目, else 大項目. <see cref="ReportColumn.Initiative"/> when it has none at all.
+    /// </summary>
+    public ReportColumn ParentLevel => Initiative.Length > 0 ? ReportColumn.Initiative
+        : Subsection.Length > 0 ? ReportColumn.Subsection
+        : Section.Length > 0 ? ReportColumn.Section
+        : Area.Length > 0 ? ReportColumn.Area
+        : ReportColumn.Initiative;
+
+    /// <summary>The text of the level the KPI hangs on (the 取組名, or the group label); "" when none.</summary>
+    public string Parent => ParentLevel switch
+    {
+        ReportColumn.Subsection => Subsection,
+        ReportColumn.Section => Section,
+        ReportColumn.Area => Area,
+        _ => Initiative,
+    };
+
+    /// <summary>True when the KPI hangs directly on a group label, with no 取組名 (資料4-3).</summary>
+    public bool HangsOnGroup => Initiative.Length == 0 && Parent.Length > 0;
+
+    /// <summary>Where the row will hang, for people: 「取組「…」」 or 「小項目「…」の直下（取組名なし）」.</summary>
+    public string Place => HangsOnGroup
+        ? $"{ParentLevel.Label()}「{RowReader.OneLine(Parent)}」の直下（取組名なし）"
+        : $"取組「{RowReader.OneLine(Initiative)}」";
+
+    /// <summary>
+    /// What tells the row's parent from others: the 取組名 (folded), or for a row hanging on a group, the whole group
+    /// path (the same 小項目 title under two 中項目 is two places).
+    /// </summary>
+    public string ParentKey => HangsOnGroup
+        ? "\u0002" + string.Join('\u0001', HeaderText.Key(Area), HeaderText.Key(Section), HeaderText.Key(Subsection))
+        : HeaderText.Key(Initiative);
 
     /// <summary>The indicator's name as the row gives it (with a sub-row's label added, e.g. …（電子申請）).</summary>
     public string Indicator { get; internal set; } = "";
@@ -282,6 +323,19 @@ public sealed class ImportRow
         };
 }
 
+/// <summary>What importing a file would do: the one decision that <c>import --check</c>, <c>import</c> and the import page share.</summary>
+public enum ImportVerdict
+{
+    /// <summary>Every row can be saved.</summary>
+    Commits,
+
+    /// <summary>The file was read, but an error or a warning that blocks saving stands: nothing is saved.</summary>
+    Blocked,
+
+    /// <summary>The file cannot be read at all: nothing is saved.</summary>
+    Refused,
+}
+
 /// <summary>
 /// Everything read from one file: the sheets recognised, every KPI row with its parsed values and marks, and
 /// the messages; or the refusal that stopped the file from being read at all.
@@ -315,8 +369,23 @@ public sealed class ImportReading
     /// <summary>The number of warnings.</summary>
     public int WarningCount => AllMessages.Count(m => !m.IsError);
 
-    /// <summary>True when nothing stops the rows from being saved.</summary>
-    public bool CanCommit => !IsRefused && Rows.Count > 0 && !AllMessages.Any(m => m.BlocksCommit);
+    /// <summary>What importing the file would do, as far as the file alone tells (a plan may add its own blocks).</summary>
+    public ImportVerdict Verdict => Decide(IsRefused, Rows.Count, AllMessages);
+
+    /// <summary>True when nothing in the file stops the rows from being saved.</summary>
+    public bool CanCommit => Verdict == ImportVerdict.Commits;
+
+    /// <summary>
+    /// The rule, in one place: a refused file is refused; a file with no rows, any error, or any warning that blocks
+    /// saving (formula and date cells among them) is blocked; otherwise every row is saved.
+    /// </summary>
+    public static ImportVerdict Decide(bool refused, int rows, IEnumerable<ImportMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return refused ? ImportVerdict.Refused
+            : rows == 0 || messages.Any(m => m.BlocksCommit) ? ImportVerdict.Blocked
+            : ImportVerdict.Commits;
+    }
 
     /// <summary>A refused reading.</summary>
     public static ImportReading Refused(string fileName, string message) => new() { FileName = fileName, Refusal = message };

@@ -131,7 +131,7 @@ public static class ImportReader
         }
 
         foreach (var group in rows.Where(r => r.Indicator.Length > 0)
-                     .GroupBy(r => (HeaderText.Key(r.Initiative), HeaderText.Key(r.Indicator), r.FiscalYear))
+                     .GroupBy(r => (r.ParentKey, HeaderText.Key(r.Indicator), r.FiscalYear))
                      .Where(g => g.Select(r => r.Sheet).Distinct().Count() > 1))
         {
             var places = string.Join("、", group.Select(r => $"シート「{r.Sheet}」{r.Row}行目"));

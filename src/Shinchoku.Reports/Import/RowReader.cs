@@ -20,7 +20,7 @@ internal static class RowReader
         var sheet = layout.Sheet;
         var rows = new List<ImportRow>();
         var groups = ReportColumns.Groups;
-        var carried = new string[groups.Count];
+        var carried = Enumerable.Repeat("", groups.Count).ToArray();
         var reported = new HashSet<(int, int)>();
         (string Name, int Row)? previousIndicator = null;
         var dataColumns = layout.Columns.Where(c => c.Key is not ReportColumn.Note).ToList();
@@ -39,7 +39,7 @@ internal static class RowReader
 
             // Group columns: carry down; a value written on this row starts the levels below afresh.
             var fresh = false;
-            var groupStartsHere = false;
+            var startsHere = new bool[groups.Count];
             for (var level = 0; level < groups.Count; level++)
             {
                 if (!layout.Columns.TryGetValue(groups[level], out var column))
@@ -56,7 +56,7 @@ internal static class RowReader
                     if (sourceRow == r)
                     {
                         fresh = true;
-                        groupStartsHere |= level == groups.Count - 1;
+                        startsHere[level] = true;
                     }
                 }
                 else if (fresh)
@@ -64,6 +64,10 @@ internal static class RowReader
                     carried[level] = "";
                 }
             }
+
+            // The row's parent starts here: its 取組名, or (資料4-3, no 取組名) the deepest group label it carries.
+            var parentLevel = Array.FindLastIndex(carried, t => t.Length > 0);
+            var groupStartsHere = parentLevel >= 0 && startsHere[parentLevel];
 
             var cells = new Dictionary<ReportColumn, ImportedCell>();
             foreach (var (kind, column) in dataColumns)
@@ -121,9 +125,16 @@ internal static class RowReader
             }
 
             row.Indicator = indicator;
-            if (row.Initiative.Length == 0)
+            if (row.Parent.Length == 0)
             {
-                row.Add(row.RowMessage(MessageSeverity.Error, "取組名が空欄です（上の行から引き継ぐ取組名もありません）。取組名を入力してください。"));
+                row.Add(row.RowMessage(MessageSeverity.Error,
+                    "取組名も大項目・中項目・小項目も空欄です（上の行から引き継ぐものもありません）。成果指標をどこに置くか決められないため、取組名か項目名を入力してください。"));
+            }
+            else if (row.HangsOnGroup && row.Table != "4-3" && layout.Has(ReportColumn.Initiative))
+            {
+                // 資料4-3 prints its KPIs under the 小項目 (or 中項目); elsewhere a blank 取組名 may be an omission.
+                row.Add(row.RowMessage(MessageSeverity.Warning,
+                    $"取組名が空欄のため、{row.Place}に置く成果指標として読みました。取組の成果指標であれば、取組名を入力してください。"));
             }
 
             ReportCellKinds(sheet, layout, row, reported);
@@ -213,7 +224,7 @@ internal static class RowReader
     internal static void NameSubRows(List<ImportRow> rows)
     {
         foreach (var group in rows.Where(r => r.Indicator.Length > 0)
-                     .GroupBy(r => (HeaderText.Key(r.Initiative), HeaderText.Key(r.Indicator), r.FiscalYear))
+                     .GroupBy(r => (r.ParentKey, HeaderText.Key(r.Indicator), r.FiscalYear))
                      .Where(g => g.Count() > 1))
         {
             var members = group.ToList();
@@ -234,7 +245,7 @@ internal static class RowReader
                 foreach (var m in members)
                 {
                     m.Add(m.RowMessage(MessageSeverity.Error,
-                        $"取組「{OneLine(m.Initiative)}」の成果指標「{OneLine(m.Indicator)}」が複数の行（{list}）にあり、行を区別できません。"
+                        $"{m.Place}の成果指標「{OneLine(m.Indicator)}」が複数の行（{list}）にあり、行を区別できません。"
                         + "同じ指標を分けて報告する場合は、基準値などの先頭に「（電子申請）」のように区分を書いてください。"));
                 }
 

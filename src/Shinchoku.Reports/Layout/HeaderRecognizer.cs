@@ -264,7 +264,11 @@ public static class HeaderRecognizer
         }
 
         var missing = new List<ReportColumn>();
-        foreach (var required in new[] { ReportColumn.Initiative, ReportColumn.Indicator, ReportColumn.Baseline, ReportColumn.FinalTarget })
+        // 資料4-3 has no 取組名: its KPIs hang under the 小項目 or 中項目, so a group column stands in for it.
+        var hasParent = columns.ContainsKey(ReportColumn.Initiative) || columns.ContainsKey(ReportColumn.Area)
+            || columns.ContainsKey(ReportColumn.Section) || columns.ContainsKey(ReportColumn.Subsection);
+        foreach (var required in new[] { ReportColumn.Initiative, ReportColumn.Indicator, ReportColumn.Baseline, ReportColumn.FinalTarget }
+                     .Where(c => c != ReportColumn.Initiative || !hasParent))
         {
             if (!columns.ContainsKey(required))
             {

@@ -45,6 +45,52 @@ public static class ReportRules
         _ => "この年度の入力は締め切られています。修正が必要な場合はDX推進担当にご連絡ください。",
     };
 
+    /// <summary>
+    /// What a change to a report's values, narratives or marks does, by <paramref name="channel"/>: the one rule the
+    /// entry form and the import both follow. A published report is frozen for both. Where the department may edit
+    /// (see <see cref="DepartmentMayEdit"/>), the change is made in place (未着手 becomes 入力中). Elsewhere the entry
+    /// form refuses; an import still makes the change but returns the report to 提出済 with a review event saying so,
+    /// so that no value reaches the public without the DX office approving it again.
+    /// </summary>
+    public static ReportChange Change(ReportChannel channel, ReportState report, ReportingCycle? cycle)
+    {
+        // A year without a cycle yet (an import creates it as a draft) takes entries.
+        var open = cycle ?? new ReportingCycle { Title = "", State = PublicationState.Draft };
+        if (IsFrozen(report, open))
+        {
+            return new ReportChange(ChangeEffect.Refused, report, WhyReadOnly(report, open));
+        }
+
+        if (DepartmentMayEdit(report, open))
+        {
+            return new ReportChange(ChangeEffect.InPlace, report == ReportState.NotStarted ? ReportState.InProgress : report, null);
+        }
+
+        return channel == ReportChannel.Import
+            ? new ReportChange(ChangeEffect.BackToSubmitted, ReportState.Submitted, null)
+            : new ReportChange(ChangeEffect.Refused, report, WhyReadOnly(report, open));
+    }
+
+    /// <summary>
+    /// The text of the review event an import records when it changes a report outside the department's editing
+    /// (<see cref="ChangeEffect.BackToSubmitted"/>), also shown in the import's preview before anything is saved.
+    /// </summary>
+    public static string ImportedChangeNote(ReportState before, IEnumerable<string> changes, string fileName) =>
+        $"取り込み（{fileName}）で{string.Join("・", changes)}が変わりました。" + before switch
+        {
+            ReportState.Approved => "承認済みの内容が変わったため、承認を取り消して「提出済」に戻しました。DX推進担当が確認し、改めて承認してください。",
+            ReportState.Submitted => "確認中の内容が変わりました。DX推進担当は変わった内容で確認してください。",
+            _ => $"この年度の入力は締め切られているため（{Describe(before)}）、「提出済」としました。DX推進担当が確認してください。",
+        };
+
+    /// <summary>What the import's preview says before saving a change that <see cref="ImportedChangeNote"/> will record.</summary>
+    public static string ImportPreviewNote(ReportState before) => before switch
+    {
+        ReportState.Approved => "取り込むと内容が変わるため、承認を取り消して「提出済」に戻し、その旨を審査の記録に残します。公表の前にDX推進担当が改めて承認してください。",
+        ReportState.Submitted => "DX推進担当が確認中です。取り込むと内容が変わるため、その旨を審査の記録に残します。",
+        _ => "この年度の入力は締め切られています。取り込むと「提出済」とし、その旨を審査の記録に残します。",
+    };
+
     /// <summary>True when the DX office may return or approve the report (a submitted one).</summary>
     public static bool MayDecide(ReportState report) => report == ReportState.Submitted;
 
@@ -114,6 +160,39 @@ public static class ReportRules
     /// <summary>True for a report still owed after the deadline (not submitted or approved).</summary>
     public static bool IsOverdue(ReportState report, DateOnly? deadline, DateOnly today) =>
         deadline is { } d && today > d && report is not (ReportState.Submitted or ReportState.Approved);
+}
+
+/// <summary>Who changes a report's content.</summary>
+public enum ReportChannel
+{
+    /// <summary>The department, through the entry form.</summary>
+    EntryForm,
+
+    /// <summary>The DX office, through an imported sheet (the page or the command line).</summary>
+    Import,
+}
+
+/// <summary>What a change to a report's content does.</summary>
+public enum ChangeEffect
+{
+    /// <summary>Made in place; the state stays (未着手 becomes 入力中).</summary>
+    InPlace,
+
+    /// <summary>Made, and the report returns to 提出済 with a review event saying so (imports only).</summary>
+    BackToSubmitted,
+
+    /// <summary>Not made.</summary>
+    Refused,
+}
+
+/// <summary>The decision of <see cref="ReportRules.Change"/>.</summary>
+/// <param name="Effect">In place, back to 提出済, or refused.</param>
+/// <param name="After">The state the report is left in.</param>
+/// <param name="Why">Why the change is refused (as the entry form shows it), or null.</param>
+public sealed record ReportChange(ChangeEffect Effect, ReportState After, string? Why)
+{
+    /// <summary>True unless refused.</summary>
+    public bool Allowed => Effect != ChangeEffect.Refused;
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ using Shinchoku.Core.Time;
 using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Import;
 using Shinchoku.Web.Data;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Reports;
 
@@ -16,8 +17,9 @@ namespace Shinchoku.Web.Reports;
 /// import FILE [--plan KEY] [--fiscal-year 2020] [--check] [--json]
 /// export [--plan KEY] --fiscal-year 2020 [--format xlsx|csv|pdf|html] --out FILE
 /// </code>
-/// Runs against the configured database after migrations, as the named actor of the audit log. Exit codes:
-/// 0 read (and saved), 1 a cell has an error (nothing saved), 2 the file or the arguments cannot be used.
+/// Runs against the configured database after migrations, as the named actor of the audit log. Exit codes, the same
+/// for <c>--check</c> as for the import it checks: 0 saved (would be saved), 1 an error or a warning that blocks
+/// saving (nothing saved), 2 the file or the arguments cannot be used.
 /// </summary>
 public static class CommandLine
 {
@@ -38,7 +40,7 @@ public static class CommandLine
               --json   結果を1つの JSON オブジェクトとして標準出力に書きます。
           export [--plan KEY] --fiscal-year 2020 [--format xlsx|csv|pdf|html] --out FILE
               資料4を書き出します。--plan はその年度の報告がある計画が1つなら省略できます。
-        終了コード: 0 読み込み（取り込み）完了、1 セルにエラーがあり何も書き込まず、2 ファイルや引数を使えない
+        終了コード: 0 取り込み完了（--check では、取り込めば書き込める）、1 エラーか取り込みを止める注意があり何も書き込まない、2 ファイルや引数を使えない
         """;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
@@ -94,7 +96,7 @@ public static class CommandLine
         }
 
         var db = services.GetRequiredService<ShinchokuDb>();
-        var importer = new ReportImporter(db);
+        var importer = new ReportImporter(db, services.GetRequiredService<AuditActor>(), services.GetService<TimeProvider>());
         ImportReading reading;
         await using (var stream = File.OpenRead(path))
         {
@@ -121,10 +123,7 @@ public static class CommandLine
             return await Fail(args, output, error, name, e.Message);
         }
 
-        var exit = reading.IsRefused ? Unreadable
-            : preview.ErrorCount > 0 ? CellErrors
-            : outcome is { Committed: false } ? CellErrors
-            : Ok;
+        var exit = ExitCode(preview.Verdict, outcome);
         if (args.Json)
         {
             await output.WriteLineAsync(Json(preview, args, outcome));
@@ -136,6 +135,17 @@ public static class CommandLine
 
         return exit;
     }
+
+    /// <summary>
+    /// The exit code of <c>import</c> and <c>import --check</c> alike, from the one verdict: 2 refused, 1 blocked (or a
+    /// commit that wrote nothing), 0 saved or, when checking, would be saved.
+    /// </summary>
+    internal static int ExitCode(ImportVerdict verdict, ImportOutcome? outcome) => verdict switch
+    {
+        ImportVerdict.Refused => Unreadable,
+        ImportVerdict.Blocked => CellErrors,
+        _ => outcome is { Committed: false } ? CellErrors : Ok,
+    };
 
     private static async Task<int> ExportAsync(IServiceProvider services, Arguments args, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -264,6 +274,12 @@ public static class CommandLine
             w.WriteString("plan", preview.PlanKey);
             w.WriteBoolean("check", args.Check);
             w.WriteBoolean("committed", outcome?.Committed == true);
+            w.WriteString("verdict", preview.Verdict switch
+            {
+                ImportVerdict.Commits => "commits",
+                ImportVerdict.Blocked => "blocked",
+                _ => "refused",
+            });
             w.WriteString("refused", reading.Refusal);
             w.WriteStartArray("sheets");
             foreach (var layout in reading.Layouts)
@@ -323,6 +339,7 @@ public static class CommandLine
         w.WriteString("table", row.Table);
         w.WriteNumber("row", row.Row);
         w.WriteString("initiative", row.Initiative);
+        w.WriteString("place", row.Place);
         w.WriteString("indicator", row.Indicator);
         WriteNullable(w, "fiscalYear", row.FiscalYear);
         w.WriteStartObject("computed");
@@ -392,6 +409,13 @@ public static class CommandLine
             }
 
             w.WriteEndArray();
+            if (item.StateChange is var (from, to))
+            {
+                w.WriteStartObject("reviewState");
+                w.WriteString("from", ReportRules.Describe(from));
+                w.WriteString("to", ReportRules.Describe(to));
+                w.WriteEndObject();
+            }
         }
 
         w.WriteStartArray("messages");
@@ -457,13 +481,13 @@ public static class CommandLine
             var action = item.Action switch
             {
                 ImportAction.New => "［新規］",
-                ImportAction.Update => $"［更新: {string.Join("・", item.Changes)}］",
+                ImportAction.Update => $"［更新: {string.Join("・", item.Changes)}{(item.StateChange is var (from, to) ? $"、審査: {ReportRules.Describe(from)}→{ReportRules.Describe(to)}" : "")}］",
                 ImportAction.Unchanged => "［変更なし］",
                 _ => "",
             };
             var marks = string.Join(" ", new[] { computed.Trend, computed.Rating, computed.InterimReached }.Where(t => t.Length > 0));
             await output.WriteLineAsync(
-                $"{row.Sheet} {row.Row}行目 {OneLine(row.Indicator)}  算出 {(marks.Length > 0 ? marks : "－")}  印字 {(printed.Length > 0 ? printed : "－")}  {consistency}{action}");
+                $"{row.Sheet} {row.Row}行目 {OneLine(row.Indicator)}（{row.Place}）  算出 {(marks.Length > 0 ? marks : "－")}  印字 {(printed.Length > 0 ? printed : "－")}  {consistency}{action}");
             foreach (var m in item.AllMessages)
             {
                 await output.WriteLineAsync($"  {(m.IsError ? "エラー" : "注意")}: {m.Text}");
@@ -472,21 +496,24 @@ public static class CommandLine
 
         var summary = $"{reading.FileName}: {reading.Layouts.Count}シート {preview.Rows.Count}行を読み込みました（エラー {preview.ErrorCount}件、注意 {preview.WarningCount}件）。";
         await output.WriteLineAsync(summary);
-        if (preview.PlanKey is not null)
+        var counts = $"新規 {preview.Count(ImportAction.New)}件、更新 {preview.Count(ImportAction.Update)}件、変更なし {preview.Count(ImportAction.Unchanged)}件";
+        if (outcome is { Committed: true })
         {
-            var counts = $"新規 {preview.Count(ImportAction.New)}件、更新 {preview.Count(ImportAction.Update)}件、変更なし {preview.Count(ImportAction.Unchanged)}件";
-            if (outcome is { Committed: true })
-            {
-                await output.WriteLineAsync($"計画「{preview.PlanName}」に取り込みました: {counts}（監査ログ {outcome.AuditEntries}件）。");
-            }
-            else if (args.Check)
-            {
-                await output.WriteLineAsync($"確認のみ（書き込みなし）。取り込むと: {counts}。");
-            }
-            else
-            {
-                await error.WriteLineAsync("エラー、または取り込みを止める注意があるため、何も書き込みませんでした。");
-            }
+            await output.WriteLineAsync($"計画「{preview.PlanName}」に取り込みました: {counts}（監査ログ {outcome.AuditEntries}件）。");
+        }
+        else if (args.Check && preview.Verdict == ImportVerdict.Commits)
+        {
+            await output.WriteLineAsync(preview.PlanKey is null
+                ? "確認のみ（書き込みなし）。このファイルは取り込めます（計画との照合は --plan を付けると確認できます）。"
+                : $"確認のみ（書き込みなし）。取り込むと: {counts}。");
+        }
+        else if (args.Check)
+        {
+            await error.WriteLineAsync("確認のみ（書き込みなし）。エラー、または取り込みを止める注意があるため、このままでは取り込めません。");
+        }
+        else
+        {
+            await error.WriteLineAsync("エラー、または取り込みを止める注意があるため、何も書き込みませんでした。");
         }
     }
 

@@ -5,6 +5,7 @@ using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Reports;
@@ -43,6 +44,9 @@ public sealed class ImportRowPlan
     /// <summary>True when the row's initiative is not in the plan and is added.</summary>
     public bool NewInitiative { get; internal set; }
 
+    /// <summary>The report's review state before and after, when saving the row changes it (承認済 → 提出済).</summary>
+    public (ReportState From, ReportState To)? StateChange { get; internal set; }
+
     /// <summary>Problems found when matching the row to the plan.</summary>
     public List<ImportMessage> Messages { get; } = [];
 
@@ -77,8 +81,11 @@ public sealed class ImportPreview
     /// <summary>The number of warnings.</summary>
     public int WarningCount => AllMessages.Count(m => !m.IsError);
 
+    /// <summary>What importing would do: the file's verdict with the plan's own blocks (frozen reports, unknown initiatives) added.</summary>
+    public ImportVerdict Verdict => ImportReading.Decide(Reading.IsRefused, Rows.Count, AllMessages);
+
     /// <summary>True when the rows can be saved into the plan.</summary>
-    public bool CanCommit => PlanKey is not null && !Reading.IsRefused && Rows.Count > 0 && !AllMessages.Any(m => m.BlocksCommit);
+    public bool CanCommit => PlanKey is not null && Verdict == ImportVerdict.Commits;
 
     /// <summary>The number of rows with the action.</summary>
     public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
@@ -95,8 +102,11 @@ public sealed record ImportOutcome(bool Committed, ImportPreview Preview, int Au
 /// spacing) and saves them all in one transaction, or nothing: new indicators, initiatives and tree nodes
 /// are added, existing ones updated field by field (only what changed, so the audit log records each change),
 /// the reporting cycle of the year created as a draft when missing. Only the columns the sheet has are written.
+/// A report changes only as <see cref="ReportRules.Change"/> allows an import: in place where the department may
+/// edit, refused when published, otherwise back to 提出済 with a review event. A row without 取組名 (資料4-3) hangs
+/// on the deepest group label it carries, through the node's own initiative (one titled as the node, placed under it).
 /// </summary>
-public sealed class ReportImporter(ShinchokuDb db)
+public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, TimeProvider? clock = null)
 {
     /// <summary>Called after each save inside the transaction (with the stage number); tests use it to inject a fault.</summary>
     internal Func<int, CancellationToken, Task>? AfterSave { get; set; }
@@ -112,7 +122,7 @@ public sealed class ReportImporter(ShinchokuDb db)
             return unmatched;
         }
 
-        var session = await Session.LoadAsync(db, planKey, reading, track: false, cancellationToken);
+        var session = await Session.LoadAsync(db, planKey, reading, track: false, Events(), cancellationToken);
         return session.Match(apply: false);
     }
 
@@ -133,7 +143,7 @@ public sealed class ReportImporter(ShinchokuDb db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var session = await Session.LoadAsync(db, planKey, reading, track: true, cancellationToken);
+            var session = await Session.LoadAsync(db, planKey, reading, track: true, Events(), cancellationToken);
             var preview = session.Match(apply: false);
             if (!preview.CanCommit)
             {
@@ -148,8 +158,7 @@ public sealed class ReportImporter(ShinchokuDb db)
             await Hook(1, cancellationToken);
 
             // Stage 2: the new indicators, with their targets and reports.
-            session.AddIndicators();
-            await db.SaveChangesAsync(cancellationToken);
+            await session.SaveIndicatorsAsync(cancellationToken);
             await Hook(2, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
@@ -165,16 +174,31 @@ public sealed class ReportImporter(ShinchokuDb db)
 
     private Task Hook(int stage, CancellationToken cancellationToken) => AfterSave?.Invoke(stage, cancellationToken) ?? Task.CompletedTask;
 
-    /// <summary>The plan's data loaded for one import, and the matching of rows to it.</summary>
+    /// <summary>Who records the review events of an import, and when.</summary>
+    private (string By, DateTimeOffset At) Events() => (actor?.Name ?? "取り込み", (clock ?? TimeProvider.System).GetUtcNow());
+
+    /// <summary>
+    /// The plan's data loaded for one import, and the matching of rows to it. Every look-up is by dictionary (nodes
+    /// by folded title, initiatives by title and by the node they stand for, departments by name), so matching and
+    /// creating grow linearly with the rows.
+    /// </summary>
     private sealed class Session
     {
         private readonly ShinchokuDb db;
         private readonly ImportReading reading;
         private readonly Plan plan;
+        private readonly (string By, DateTimeOffset At) events;
         private readonly List<PlanNode> nodes;
+        private readonly Dictionary<int, PlanNode> nodesById;
+        private readonly Dictionary<PlanNode, int> nodeIndex = [];
+        private readonly Dictionary<string, List<PlanNode>> nodesByKey = new(StringComparer.Ordinal);
+        private readonly Dictionary<PlanNode, int> childCount = [];
+        private int rootCount;
         private readonly Dictionary<string, List<Initiative>> initiativesByTitle;
+        /// <summary>The initiative that stands for a node: titled as the node and placed under it; it holds the KPIs that hang on the node itself (資料4-3).</summary>
+        private readonly Dictionary<PlanNode, Initiative> nodeInitiatives = [];
         private readonly Dictionary<int, List<Indicator>> indicatorsByInitiative;
-        private readonly List<Department> departments;
+        private readonly Dictionary<string, Department> departmentsByName = new(StringComparer.Ordinal);
         /// <summary>The plan's reporting cycles by fiscal year, with those this import creates.</summary>
         private readonly Dictionary<int, ReportingCycle> cycles;
         private readonly HashSet<string> nodeKeys;
@@ -187,15 +211,43 @@ public sealed class ReportImporter(ShinchokuDb db)
         private int nextOrder;
 
         private Session(ShinchokuDb db, ImportReading reading, Plan plan, List<PlanNode> nodes, List<Initiative> initiatives,
-            List<Indicator> indicators, List<Department> departments, Dictionary<int, ReportingCycle> cycles)
+            List<Indicator> indicators, List<Department> departments, Dictionary<int, ReportingCycle> cycles, (string, DateTimeOffset) events)
         {
             this.db = db;
             this.reading = reading;
             this.plan = plan;
             this.nodes = nodes;
-            this.departments = departments;
             this.cycles = cycles;
+            this.events = events;
+            nodesById = nodes.ToDictionary(n => n.Id);
+            foreach (var node in nodes)
+            {
+                Index(node);
+                if (ParentOf(node) is { } parent)
+                {
+                    childCount[parent] = childCount.GetValueOrDefault(parent) + 1;
+                }
+                else
+                {
+                    rootCount++;
+                }
+            }
+
+            foreach (var department in departments)
+            {
+                departmentsByName.TryAdd(department.Name, department);
+            }
+
             initiativesByTitle = initiatives.GroupBy(i => HeaderText.Key(i.Title)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            foreach (var initiative in initiatives)
+            {
+                var placement = initiative.Placements.FirstOrDefault(p => p.IsPrimary) ?? initiative.Placements.FirstOrDefault();
+                if (placement is not null && nodesById.TryGetValue(placement.NodeId, out var node) && StandsFor(initiative, node))
+                {
+                    nodeInitiatives.TryAdd(node, initiative);
+                }
+            }
+
             indicatorsByInitiative = indicators.GroupBy(i => i.InitiativeId).ToDictionary(g => g.Key, g => g.ToList());
             nodeKeys = nodes.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
             initiativeKeys = initiatives.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
@@ -204,15 +256,13 @@ public sealed class ReportImporter(ShinchokuDb db)
             placementsPerNode = nodes.ToDictionary(n => n, n => placed.GetValueOrDefault(n.Id));
         }
 
-        public Plan? Plan => plan;
-
-        public static async Task<Session> LoadAsync(ShinchokuDb db, string planKey, ImportReading reading, bool track, CancellationToken ct)
+        public static async Task<Session> LoadAsync(ShinchokuDb db, string planKey, ImportReading reading, bool track, (string, DateTimeOffset) events, CancellationToken ct)
         {
             IQueryable<T> Q<T>(IQueryable<T> q) where T : class => track ? q : q.AsNoTracking();
             var plan = await Q(db.Plans).FirstOrDefaultAsync(p => p.Key == planKey, ct)
                 ?? throw new PlanNotFoundException(planKey, await db.Plans.OrderBy(p => p.Id).Select(p => p.Key).ToListAsync(ct));
             var years = reading.Rows.Select(r => r.FiscalYear).OfType<int>().Distinct().ToList();
-            var nodes = await Q(db.PlanNodes).Where(n => n.PlanId == plan.Id).ToListAsync(ct);
+            var nodes = await Q(db.PlanNodes).Where(n => n.PlanId == plan.Id).OrderBy(n => n.Id).ToListAsync(ct);
             var initiatives = await Q(db.Initiatives).Where(i => i.PlanId == plan.Id).Include(i => i.Placements).ToListAsync(ct);
             var indicators = await Q(db.Indicators).Where(i => i.Initiative!.PlanId == plan.Id)
                 .Include(i => i.Targets)
@@ -220,9 +270,9 @@ public sealed class ReportImporter(ShinchokuDb db)
                 .Include(i => i.Reports.Where(r => years.Contains(r.FiscalYear))).ThenInclude(r => r.Overrides)
                 .AsSplitQuery()
                 .ToListAsync(ct);
-            var departments = await Q(db.Departments).Where(d => d.OrganizationId == plan.OrganizationId).ToListAsync(ct);
+            var departments = await Q(db.Departments).Where(d => d.OrganizationId == plan.OrganizationId).OrderBy(d => d.Id).ToListAsync(ct);
             var cycles = await Q(db.ReportingCycles).Where(c => c.PlanId == plan.Id).ToDictionaryAsync(c => c.FiscalYear, ct);
-            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, cycles);
+            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, cycles, events);
         }
 
         /// <summary>Matches every row; with <paramref name="apply"/>, also changes the loaded entities and creates the new ones.</summary>
@@ -241,17 +291,18 @@ public sealed class ReportImporter(ShinchokuDb db)
             foreach (var item in preview.Rows)
             {
                 var row = item.Row;
-                if (row.Indicator.Length == 0 || row.Initiative.Length == 0)
+                if (row.Indicator.Length == 0 || row.Parent.Length == 0)
                 {
                     continue;
                 }
 
                 var initiative = FindInitiative(row);
+                var indicatorKey = HeaderText.Key(row.Indicator);
                 Indicator? indicator = null;
                 if (initiative is not null)
                 {
                     indicator = indicatorsByInitiative.GetValueOrDefault(initiative.Id)?
-                        .FirstOrDefault(i => HeaderText.Key(i.Name) == HeaderText.Key(row.Indicator));
+                        .FirstOrDefault(i => HeaderText.Key(i.Name) == indicatorKey);
                 }
 
                 if (indicator is null && apply)
@@ -263,10 +314,10 @@ public sealed class ReportImporter(ShinchokuDb db)
                         pendingInitiatives.Add(key, initiative);
                     }
 
-                    if (!pendingIndicators.TryGetValue((key, HeaderText.Key(row.Indicator)), out indicator))
+                    if (!pendingIndicators.TryGetValue((key, indicatorKey), out indicator))
                     {
                         indicator = new Indicator { Initiative = initiative, Name = row.Indicator.Trim(), Order = nextOrder++ };
-                        pendingIndicators.Add((key, HeaderText.Key(row.Indicator)), indicator);
+                        pendingIndicators.Add((key, indicatorKey), indicator);
                         newIndicators.Add(indicator);
                     }
                 }
@@ -290,11 +341,11 @@ public sealed class ReportImporter(ShinchokuDb db)
                 Sync(target, row, year, item, active?.ToCore(), apply);
                 item.Action = indicator is null || indicator.Id == 0 ? ImportAction.New
                     : item.Changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update;
-                if (item.Changes.Count > 0 && report is not null && Reporting.ReportRules.IsFrozen(report.State, cycles.GetValueOrDefault(year)))
+                if (item.Changes.Count > 0 && report is not null)
                 {
-                    // Published reports are frozen: a correction goes through reopening, with a reason, on the review page.
-                    item.Messages.Add(Blocking(row, $"{new FiscalYear(year)}の「{OneLine(row.Indicator)}」の報告は公表済みのため、取り込みでは変更できません。訂正する場合は、DX推進担当が審査画面で「訂正のため差し戻す」を行ってから入力してください。"));
+                    Review(item, report, year, apply);
                 }
+
                 if (apply && !cycles.ContainsKey(year))
                 {
                     cycles[year] = new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{new FiscalYear(year)} 進捗状況", State = PublicationState.Draft };
@@ -305,6 +356,53 @@ public sealed class ReportImporter(ShinchokuDb db)
             return preview;
         }
 
+        /// <summary>
+        /// The review rule for a changed report (<see cref="ReportRules.Change"/>, as the entry form follows it): refused
+        /// when published; back to 提出済 with a review event where the department could not edit it; else in place.
+        /// </summary>
+        private void Review(ImportRowPlan item, IndicatorReport report, int year, bool apply)
+        {
+            var row = item.Row;
+            var before = report.State;
+            var change = ReportRules.Change(ReportChannel.Import, before, cycles.GetValueOrDefault(year));
+            var what = $"{new FiscalYear(year)}の「{OneLine(row.Indicator)}」の報告";
+            switch (change.Effect)
+            {
+                case ChangeEffect.Refused:
+                    // Published reports are frozen: a correction goes through reopening, with a reason, on the review page.
+                    item.Messages.Add(Blocking(row, $"{what}は公表済みのため、取り込みでは変更できません。訂正する場合は、DX推進担当が審査画面で「訂正のため差し戻す」を行ってから入力してください。"));
+                    return;
+                case ChangeEffect.BackToSubmitted:
+                    item.Messages.Add(new ImportMessage(MessageSeverity.Warning, $"シート「{row.Sheet}」{row.Row}行目: {what}は「{ReportRules.Describe(before)}」です。{ReportRules.ImportPreviewNote(before)}")
+                    {
+                        Sheet = row.Sheet,
+                        Row = row.Row,
+                    });
+                    if (apply)
+                    {
+                        db.ReviewEvents.Add(new ReviewEvent
+                        {
+                            IndicatorReportId = report.Id,
+                            Action = ReviewAction.Submitted,
+                            Text = ReportRules.ImportedChangeNote(before, item.Changes, reading.FileName),
+                            By = events.By,
+                            At = events.At,
+                        });
+                    }
+
+                    break;
+            }
+
+            if (change.After != before)
+            {
+                item.StateChange = (before, change.After);
+                if (apply)
+                {
+                    report.State = change.After;
+                }
+            }
+        }
+
         public void AddStructure()
         {
             db.PlanNodes.AddRange(newNodes);
@@ -312,10 +410,47 @@ public sealed class ReportImporter(ShinchokuDb db)
             db.Departments.AddRange(newDepartments);
         }
 
-        public void AddIndicators() => db.Indicators.AddRange(newIndicators);
+        /// <summary>
+        /// Saves the new indicators in chunks, letting each go once saved (all inside the import's transaction): every
+        /// save scans what the change tracker holds, so holding 20,000 KPIs' graphs made the import quadratic.
+        /// </summary>
+        public async Task SaveIndicatorsAsync(CancellationToken cancellationToken)
+        {
+            Release();
+            foreach (var chunk in newIndicators.Chunk(1000))
+            {
+                foreach (var indicator in chunk)
+                {
+                    // By key: the initiative, saved in stage 1, is no longer tracked.
+                    indicator.InitiativeId = indicator.Initiative!.Id;
+                    indicator.Initiative = null;
+                }
+
+                db.Indicators.AddRange(chunk);
+                await db.SaveChangesAsync(cancellationToken);
+                Release();
+            }
+        }
+
+        /// <summary>Stops tracking what is saved, but the departments that new indicators still link to.</summary>
+        private void Release()
+        {
+            foreach (var entry in db.ChangeTracker.Entries().ToList())
+            {
+                if (entry.Entity is not Department)
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
 
         private Initiative? FindInitiative(ImportRow row)
         {
+            if (row.HangsOnGroup)
+            {
+                return FindPath(row, create: false) is { } node ? nodeInitiatives.GetValueOrDefault(node) : null;
+            }
+
             if (!initiativesByTitle.TryGetValue(HeaderText.Key(row.Initiative), out var candidates) || candidates.Count == 0)
             {
                 return null;
@@ -331,15 +466,16 @@ public sealed class ReportImporter(ShinchokuDb db)
             return candidates.FirstOrDefault(i =>
             {
                 var placement = i.Placements.FirstOrDefault(p => p.IsPrimary) ?? i.Placements.FirstOrDefault();
-                var path = placement is null ? [] : Ancestors(placement.NodeId).SelectMany(NodeKeys).ToHashSet(StringComparer.Ordinal);
+                var path = placement is null ? [] : Ancestors(nodesById.GetValueOrDefault(placement.NodeId)).SelectMany(NodeKeys).ToHashSet(StringComparer.Ordinal);
                 return wanted.All(path.Contains);
             }) ?? candidates[0];
         }
 
-        private IEnumerable<PlanNode> Ancestors(int nodeId)
+        private PlanNode? ParentOf(PlanNode node) => node.Parent ?? (node.ParentId is { } p ? nodesById.GetValueOrDefault(p) : null);
+
+        private IEnumerable<PlanNode> Ancestors(PlanNode? node)
         {
-            var byId = nodes.ToDictionary(n => n.Id);
-            for (var node = byId.GetValueOrDefault(nodeId); node is not null; node = node.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+            for (; node is not null; node = ParentOf(node))
             {
                 yield return node;
             }
@@ -348,12 +484,34 @@ public sealed class ReportImporter(ShinchokuDb db)
         private static IEnumerable<string> NodeKeys(PlanNode node) =>
             [HeaderText.Key(node.Title), HeaderText.Key(node.Label + node.Title)];
 
+        /// <summary>True when <paramref name="initiative"/> stands for <paramref name="node"/> itself: titled as the node.</summary>
+        private static bool StandsFor(Initiative initiative, PlanNode node) => NodeKeys(node).Contains(HeaderText.Key(initiative.Title));
+
+        private void Index(PlanNode node)
+        {
+            nodeIndex[node] = nodeIndex.Count;
+            foreach (var key in NodeKeys(node).Distinct(StringComparer.Ordinal))
+            {
+                if (!nodesByKey.TryGetValue(key, out var list))
+                {
+                    nodesByKey[key] = list = [];
+                }
+
+                list.Add(node);
+            }
+        }
+
         private static string PathKey(ImportRow row) => string.Join('\u0001', HeaderText.Key(row.Area), HeaderText.Key(row.Section), HeaderText.Key(row.Subsection));
 
-        /// <summary>A new initiative under the row's 大項目 / 中項目 / 小項目, creating the nodes that are missing.</summary>
-        private Initiative CreateInitiative(ImportRow row)
+        /// <summary>
+        /// The node of the row's deepest group label, found along 大項目 / 中項目 / 小項目; with <paramref name="create"/>,
+        /// the missing ones are created. Outer labels that are not in the tree above a label that is one of its roots are
+        /// headings only: 資料4-3 prints 推進を支える土台づくり above the pillars, which the strategy's tree holds as roots.
+        /// </summary>
+        private PlanNode? FindPath(ImportRow row, bool create)
         {
             PlanNode? parent = null;
+            var missing = new List<(string Text, NodeKind Kind)>();
             foreach (var (text, kind) in new[] { (row.Area, NodeKind.Area), (row.Section, NodeKind.Field), (row.Subsection, NodeKind.Subsection) })
             {
                 if (text.Length == 0)
@@ -361,47 +519,131 @@ public sealed class ReportImporter(ShinchokuDb db)
                     continue;
                 }
 
-                parent = FindNode(parent, text, kind) ?? CreateNode(parent, text, kind);
+                if (missing.Count > 0)
+                {
+                    if (FindNode(null, text, kind) is { } root && ParentOf(root) is null)
+                    {
+                        missing.Clear();
+                        parent = root;
+                    }
+                    else
+                    {
+                        missing.Add((text, kind));
+                    }
+
+                    continue;
+                }
+
+                var found = FindNode(parent, text, kind);
+                if (found is not null)
+                {
+                    parent = found;
+                }
+                else if (parent is null)
+                {
+                    missing.Add((text, kind));
+                }
+                else if (create)
+                {
+                    parent = CreateNode(parent, text, kind);
+                }
+                else
+                {
+                    return null;
+                }
             }
 
-            var initiative = new Initiative { Plan = plan, PlanId = plan.Id, Key = UniqueKey(initiativeKeys, "import-i"), Title = row.Initiative.Trim() };
+            if (missing.Count > 0 && !create)
+            {
+                return null;
+            }
+
+            foreach (var (text, kind) in missing)
+            {
+                parent = CreateNode(parent, text, kind);
+            }
+
+            return parent;
+        }
+
+        /// <summary>
+        /// A new initiative under the row's 大項目 / 中項目 / 小項目, creating the nodes that are missing; for a row without
+        /// 取組名, the initiative that stands for its deepest group node (titled as the node).
+        /// </summary>
+        private Initiative CreateInitiative(ImportRow row)
+        {
+            var parent = FindPath(row, create: true);
+            var title = row.HangsOnGroup && parent is not null ? parent.Title : row.Initiative.Trim();
+            var initiative = new Initiative { Plan = plan, PlanId = plan.Id, Key = UniqueKey(initiativeKeys, "import-i"), Title = title };
             if (parent is not null)
             {
                 var order = placementsPerNode.GetValueOrDefault(parent);
                 placementsPerNode[parent] = order + 1;
                 initiative.Placements.Add(new InitiativePlacement { Node = parent, IsPrimary = true, Order = order });
+                if (row.HangsOnGroup)
+                {
+                    nodeInitiatives[parent] = initiative;
+                }
             }
 
             newInitiatives.Add(initiative);
             return initiative;
         }
 
+        /// <summary>
+        /// The node titled <paramref name="text"/>: under <paramref name="parent"/>, the nearest below it (then the first
+        /// in the tree); at the top, anywhere in the plan, a node of <paramref name="kind"/> first, then an area or pillar.
+        /// </summary>
         private PlanNode? FindNode(PlanNode? parent, string text, NodeKind kind)
         {
-            var key = HeaderText.Key(text);
-            IEnumerable<PlanNode> pool = parent is null
-                ? nodes.OrderBy(n => n.Kind == kind ? 0 : n.Kind is NodeKind.Area or NodeKind.Pillar ? 1 : 2)
-                : Descendants(parent);
-            return pool.FirstOrDefault(n => NodeKeys(n).Contains(key));
-        }
-
-        private IEnumerable<PlanNode> Descendants(PlanNode parent)
-        {
-            var queue = new Queue<PlanNode>([parent]);
-            while (queue.Count > 0)
+            if (!nodesByKey.TryGetValue(HeaderText.Key(text), out var candidates))
             {
-                var current = queue.Dequeue();
-                foreach (var child in nodes.Where(n => n.Parent == current || (current.Id != 0 && n.ParentId == current.Id)))
+                return null;
+            }
+
+            if (parent is null)
+            {
+                return candidates.MinBy(n => (n.Kind == kind ? 0 : n.Kind is NodeKind.Area or NodeKind.Pillar ? 1 : 2, nodeIndex[n]));
+            }
+
+            PlanNode? best = null;
+            (int Depth, int Index) bestRank = (int.MaxValue, int.MaxValue);
+            foreach (var candidate in candidates)
+            {
+                var depth = 0;
+                for (var up = ParentOf(candidate); up is not null; up = ParentOf(up))
                 {
-                    yield return child;
-                    queue.Enqueue(child);
+                    depth++;
+                    if (up == parent)
+                    {
+                        var rank = (depth, nodeIndex[candidate]);
+                        if (rank.CompareTo(bestRank) < 0)
+                        {
+                            (best, bestRank) = (candidate, rank);
+                        }
+
+                        break;
+                    }
                 }
             }
+
+            return best;
         }
 
         private PlanNode CreateNode(PlanNode? parent, string text, NodeKind kind)
         {
             var (label, title) = SplitLabel(text.Trim());
+            int order;
+            if (parent is null)
+            {
+                order = rootCount++;
+            }
+            else
+            {
+                order = childCount.GetValueOrDefault(parent);
+                childCount[parent] = order + 1;
+            }
+
             var node = new PlanNode
             {
                 Plan = plan,
@@ -411,11 +653,10 @@ public sealed class ReportImporter(ShinchokuDb db)
                 Kind = kind,
                 Label = label,
                 Title = title,
-                Order = parent is null
-                    ? nodes.Count(n => n.ParentId is null && n.Parent is null)
-                    : nodes.Count(n => n.Parent == parent || (parent.Id != 0 && n.ParentId == parent.Id)),
+                Order = order,
             };
             nodes.Add(node);
+            Index(node);
             newNodes.Add(node);
             return node;
         }
@@ -634,10 +875,10 @@ public sealed class ReportImporter(ShinchokuDb db)
             indicator.Departments.Clear();
             foreach (var name in names)
             {
-                var department = departments.Concat(newDepartments).FirstOrDefault(d => d.Name == name);
-                if (department is null)
+                if (!departmentsByName.TryGetValue(name, out var department))
                 {
                     department = new Department { OrganizationId = plan.OrganizationId, Name = name };
+                    departmentsByName.Add(name, department);
                     newDepartments.Add(department);
                 }
 
@@ -679,3 +920,4 @@ public sealed class PlanNotFoundException : Exception
     /// <summary>The key asked for.</summary>
     public string Key { get; }
 }
+

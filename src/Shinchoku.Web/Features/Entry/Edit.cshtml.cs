@@ -51,7 +51,7 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
     public IndicatorReport Report { get; private set; } = null!;
 
     /// <summary>Why the department may not change the report now, or null when it may.</summary>
-    public string? ReadOnlyReason => ReportRules.WhyReadOnly(Report.State, Cycle);
+    public string? ReadOnlyReason => ReportRules.Change(ReportChannel.EntryForm, Report.State, Cycle).Why;
 
     /// <summary>True when 提出する was refused for missing items (what was typed is saved).</summary>
     public bool SubmitRefused { get; private set; }
@@ -120,10 +120,7 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         var report = Report;
         db.SaveOnlyAtVersion(report, Form.Version);
         Form.ApplyTo(report, actual.Value, projection.Value, HasInterimTarget);
-        if (report.State == ReportState.NotStarted)
-        {
-            report.State = ReportState.InProgress;
-        }
+        report.State = ReportRules.Change(ReportChannel.EntryForm, report.State, Cycle).After;
 
         var missing = submit ? ReportRules.MissingForSubmission(Indicator, report) : [];
         if (submit && missing.Count == 0)

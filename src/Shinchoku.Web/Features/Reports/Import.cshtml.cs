@@ -19,7 +19,7 @@ namespace Shinchoku.Web.Features.Reports;
 [Authorize(Policy = Policies.DxOffice)]
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [RequestSizeLimit(32L * 1024 * 1024)]
-public class ImportModel(ShinchokuDb db, TimeProvider clock) : PageModel
+public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) : PageModel
 {
     public List<(string Key, string Name)> Plans { get; private set; } = [];
 
@@ -86,7 +86,7 @@ public class ImportModel(ShinchokuDb db, TimeProvider clock) : PageModel
 
         var name = Path.GetFileName(file.FileName);
         var reading = ImportReader.Read(name, new MemoryStream(content), new ImportOptions { FiscalYear = year });
-        Preview = await new ReportImporter(db).PreviewAsync(reading, Plan, cancellationToken);
+        Preview = await new ReportImporter(db, actor, clock).PreviewAsync(reading, Plan, cancellationToken);
         if (Preview.CanCommit)
         {
             Token = await ImportStaging.SaveAsync(content, new StagedImport(User.Identity!.Name!, name, Plan, year, clock.GetUtcNow()), cancellationToken);
@@ -110,7 +110,7 @@ public class ImportModel(ShinchokuDb db, TimeProvider clock) : PageModel
         var reading = ImportReader.Read(s.Meta.FileName, new MemoryStream(s.Content), new ImportOptions { FiscalYear = s.Meta.FiscalYear });
         try
         {
-            Outcome = await new ReportImporter(db).CommitAsync(reading, s.Meta.PlanKey, cancellationToken);
+            Outcome = await new ReportImporter(db, actor, clock).CommitAsync(reading, s.Meta.PlanKey, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
