@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Shinchoku.Web;
 using Shinchoku.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
@@ -15,7 +16,7 @@ if (args.Length > 0 && args[0] == "migrations")
     return MigrationScaffolding.Run(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.ContentRoot(args) });
 builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 if (CommandLine.IsCommand(args))
 {
@@ -127,6 +128,18 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStaticFiles();
 app.UseRouting();
+// A URL no page or file answers is 404 with the error page for everyone; the fallback policy would otherwise send
+// anonymous visitors to sign in for /no-such-page or /favicon.ico.
+app.Use((context, next) =>
+{
+    if (context.GetEndpoint() is null)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    return next(context);
+});
 app.UseOpenData();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -84,6 +84,25 @@ public class FailClosedTests(DemoApps apps)
     }
 
     [Theory]
+    [InlineData(null, "/no-such-page")]
+    [InlineData(null, "/favicon.ico")]
+    [InlineData(null, "/no/such/page.php?x=1")]
+    [InlineData(null, "/css/no-such.css")]
+    [InlineData("dx-admin", "/no-such-page")]
+    [InlineData("zeimu", "/favicon.ico")]
+    public async Task AnUnknownUrl_Is404WithTheErrorPage_NotASignIn(string? user, string url)
+    {
+        var app = apps.For(DatabaseProvider.Sqlite);
+        var client = user is null ? app.CreateClient(new() { AllowAutoRedirect = false }) : await app.SignedInClientAsync(user);
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ページが見つかりません", page.QuerySelector("main h1")?.TextContent.Trim());
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/strategy")]
     [InlineData("/indicators")]

@@ -26,11 +26,12 @@ public static class SecuritySetup
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
-    /// The API reference (Scalar, a third-party page without user data) starts from an inline script and injects its
-    /// styles: the one page whose scripts and styles may be inline. Still never in a frame, nothing from elsewhere.
+    /// The API reference (Scalar, a third-party page without user data) starts from one inline module script, allowed by
+    /// the nonce Scalar sets on it for this answer alone (never 'unsafe-inline'), and injects its styles: the one page
+    /// whose styles may be inline. Still never in a frame, nothing from elsewhere.
     /// </summary>
-    public const string ApiDocsPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    public static string ApiDocsPolicy(string? nonce) =>
+        $"default-src 'self'; script-src 'self'{(nonce is null ? "" : $" 'nonce-{nonce}'")}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     public static IServiceCollection AddSecurity(this IServiceCollection services)
@@ -59,7 +60,9 @@ public static class SecuritySetup
                 var headers = response.Headers;
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
-                    headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase) ? ApiDocsPolicy : ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase)
+                        ? ApiDocsPolicy(context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string)
+                        : ContentSecurityPolicy;
                 }
 
                 headers.XContentTypeOptions = "nosniff";

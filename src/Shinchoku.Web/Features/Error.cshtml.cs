@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Shinchoku.Web.Features;
@@ -12,6 +13,16 @@ public partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Message { get; private set; } = "";
 
     public string? ReferenceId { get; private set; }
+
+    /// <summary>
+    /// Answers <paramref name="status"/> with this page saying <paramref name="heading"/> and <paramref name="message"/>
+    /// instead of the status's general words (the page is shown by the status-code pages after the result).
+    /// </summary>
+    public static StatusCodeResult Explained(HttpContext context, int status, string heading, string message)
+    {
+        context.Features.Set(new Explanation(heading, message));
+        return new StatusCodeResult(status);
+    }
 
     public void OnGet(int? code) => Describe(code);
 
@@ -57,7 +68,15 @@ public partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
                 break;
         }
+
+        if (HttpContext.Features.Get<Explanation>() is { } explained)
+        {
+            Heading = explained.Heading;
+            Message = explained.Message;
+        }
     }
+
+    private sealed record Explanation(string Heading, string Message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}; reference {ReferenceId}")]
     private static partial void LogFailure(ILogger logger, Exception exception, string path, string referenceId);

@@ -109,6 +109,7 @@ public static class OpenDataSetup
             o.Title = "Shinchoku オープンデータ API";
             o.OpenApiRoutePattern = "/openapi/{documentName}.json";
             o.DefaultFonts = false; // no font CDN
+            o.WithNonce(); // a fresh nonce per answer for its inline bootstrap, matched by the Content-Security-Policy
         }).AllowAnonymous();
         return app;
     }

@@ -6,7 +6,10 @@ using Shinchoku.Web.Tests.Admin;
 
 namespace Shinchoku.Web.Tests.Accounts;
 
-/// <summary>A session ends when its user signs out, or has the password or role changed: a copied cookie is refused afterwards.</summary>
+/// <summary>
+/// A session ends when its user signs out, has the password or role changed, or is stopped by the DX office:
+/// a copied cookie is refused afterwards.
+/// </summary>
 public class SessionTests
 {
     private const string StaffPage = "/council";
@@ -29,17 +32,52 @@ public class SessionTests
     [Theory]
     [InlineData("password")]
     [InlineData("role")]
-    public async Task ACopiedCookie_IsRefusedAfterThePasswordOrRoleIsChanged(string change)
+    [InlineData("lock")]
+    public async Task ACopiedCookie_IsRefusedAfterThePasswordOrRoleIsChangedOrTheUserIsStopped(string change)
     {
         using var app = new TestApp(DatabaseProvider.Sqlite);
         var (_, cookie) = await SignInAsync(app, "viewer");
         var admin = await app.SignedInClientAsync("dx-admin");
-        var saved = change == "password"
-            ? await admin.SubmitAsync(await UserUrlAsync(app, "viewer"), "password", new() { ["newPassword"] = "another-long-password", ["newPasswordConfirm"] = "another-long-password" })
-            : await admin.SubmitAsync(await UserUrlAsync(app, "viewer"), null, new() { ["role"] = Roles.Expert });
+        var url = await UserUrlAsync(app, "viewer");
+        var saved = change switch
+        {
+            "password" => await admin.SubmitAsync(url, "password", new() { ["newPassword"] = "another-long-password", ["newPasswordConfirm"] = "another-long-password" }),
+            "role" => await admin.SubmitAsync(url, null, new() { ["role"] = Roles.Expert }),
+            _ => await admin.SubmitAsync(url, "lock", new()),
+        };
         Assert.True(saved.Redirected, saved.Summary);
 
         Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(app, cookie));
+    }
+
+    [Fact]
+    public async Task AStoppedUser_CannotSignIn_UntilUnlocked()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite);
+        var admin = await app.SignedInClientAsync("dx-admin");
+        var url = await UserUrlAsync(app, "viewer");
+        var stopped = await admin.SubmitAsync(url, "lock", new());
+        Assert.True(stopped.Redirected, stopped.Summary);
+        Assert.Contains("利用停止中", await admin.GetStringAsync(new Uri(url, UriKind.Relative)), StringComparison.Ordinal);
+
+        using (var refused = await app.CreateClient(new() { AllowAutoRedirect = false }).PostFormAsync("/account/login", new() { ["userName"] = "viewer", ["password"] = DemoAccounts.Password }))
+        {
+            Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        }
+
+        var unlocked = await admin.SubmitAsync(url, "unlock", new());
+        Assert.True(unlocked.Redirected, unlocked.Summary);
+        await SignInAsync(app, "viewer");
+    }
+
+    [Fact]
+    public async Task TheDxOffice_CannotStopItself()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite);
+        var admin = await app.SignedInClientAsync("dx-admin");
+        var refused = await admin.SubmitAsync(await UserUrlAsync(app, "dx-admin"), "lock", new());
+        Assert.False(refused.Redirected);
+        Assert.Contains("自分自身", refused.Summary, StringComparison.Ordinal);
     }
 
     /// <summary>Signs in and returns the client and a copy of its session cookie, as someone who copied it would hold it.</summary>

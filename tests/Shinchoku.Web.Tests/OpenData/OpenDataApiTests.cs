@@ -266,4 +266,32 @@ public class OpenDataApiTests(DemoApps apps)
         using var script = await client.GetAsync(new Uri("/api/docs/scalar.js", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/api/docs")]
+    [InlineData("/api/docs/")]
+    public async Task ScalarReference_AllowsItsInlineScriptByANonceOfItsOwn_NotUnsafeInline(string url)
+    {
+        var client = apps.For(DatabaseProvider.Sqlite).CreateClient();
+        var nonces = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            var scriptSrc = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+            Assert.DoesNotContain("unsafe-inline", scriptSrc, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-eval", scriptSrc, StringComparison.Ordinal);
+            var nonce = System.Text.RegularExpressions.Regex.Match(scriptSrc, "'nonce-([^']+)'").Groups[1].Value;
+            Assert.NotEmpty(nonce);
+            nonces.Add(nonce);
+
+            var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+            var inline = page.QuerySelectorAll("script:not([src])");
+            Assert.NotEmpty(inline);
+            Assert.All(inline, s => Assert.Equal(nonce, s.GetAttribute("nonce")));
+        }
+
+        Assert.NotEqual(nonces[0], nonces[1]);
+    }
 }

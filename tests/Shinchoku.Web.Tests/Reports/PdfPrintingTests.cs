@@ -68,7 +68,7 @@ public class PdfPrintingTests
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(30), busy.Headers.RetryAfter?.Delta);
-            Assert.Contains("混み合っています", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await AssertErrorPageAsync(busy, "ただいま PDF の作成が混み合っています");
         }
 
         printer.Open();
@@ -77,6 +77,20 @@ public class PdfPrintingTests
         using var later = await staff.GetAsync(new Uri(draftPdf, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
         Assert.Equal(2, printer.Prints);
+    }
+
+    [Fact]
+    public async Task WithoutABrowser_ThePdf_Gets503WithTheErrorPage()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite);
+        using var factory = WithPrinter(app, new FakePrinter(open: true, available: false));
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri(PublishedPdf, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        await AssertErrorPageAsync(response, "PDF を作成できません");
+        Assert.Contains("Chromium", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,11 +114,21 @@ public class PdfPrintingTests
         Assert.Equal(5, printer.Prints);
     }
 
+    /// <summary>The site's error page (HTML in the site's layout, its heading), not a plain-text line.</summary>
+    private static async Task AssertErrorPageAsync(HttpResponseMessage response, string heading)
+    {
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>" + heading, html, StringComparison.Ordinal);
+        Assert.Contains("ホームに戻る", html, StringComparison.Ordinal);
+    }
+
     private static WebApplicationFactory<Program> WithPrinter(TestApp app, FakePrinter printer) =>
         app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPdfRenderer>(printer)));
 
     /// <summary>Counts prints and how many ran at once; holds each print until opened.</summary>
-    private sealed class FakePrinter(bool open) : IPdfRenderer
+    private sealed class FakePrinter(bool open, bool available = true) : IPdfRenderer
     {
         private readonly TaskCompletionSource gate = open ? CompletedGate() : new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int running;
@@ -113,7 +137,7 @@ public class PdfPrintingTests
 
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool IsAvailable => true;
+        public bool IsAvailable => available;
 
         public int Prints => prints;
 

@@ -8,7 +8,7 @@ using Shinchoku.Web.Strategy;
 
 namespace Shinchoku.Web.Features.Admin;
 
-/// <summary>One user: display name, role and department; a new password; unlocking. DX office only.</summary>
+/// <summary>One user: display name, role and department; a new password; stopping and unlocking. DX office only.</summary>
 public class UserEditModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvider clock) : AdminPageModel
 {
     public AppUser Account { get; private set; } = null!;
@@ -16,6 +16,9 @@ public class UserEditModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvi
     public string CurrentRole { get; private set; } = "";
 
     public bool Locked { get; private set; }
+
+    /// <summary>Locked by the DX office until unlocked, not for failed sign-ins.</summary>
+    public bool Stopped => UserForms.IsStopped(Account);
 
     public List<Department> Departments { get; private set; } = [];
 
@@ -143,6 +146,46 @@ public class UserEditModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvi
 
         Fill();
         return Page();
+    }
+
+    /// <summary>
+    /// Stops the user until unlocked; the new security stamp ends every session the user has open (a lockout alone
+    /// only refuses the next sign-in).
+    /// </summary>
+    public async Task<IActionResult> OnPostLockAsync(string userId)
+    {
+        if (!await LoadAsync(userId))
+        {
+            return NotFound();
+        }
+
+        var user = Account;
+        if (user.Id == users.GetUserId(User))
+        {
+            Fill();
+            Fail(null, "自分自身の利用を停止することはできません。");
+            return Page();
+        }
+
+        var result = await users.SetLockoutEnabledAsync(user, true);
+        if (result.Succeeded)
+        {
+            result = await users.SetLockoutEndDateAsync(user, UserForms.StoppedUntil);
+        }
+
+        if (result.Succeeded)
+        {
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            Fill();
+            UserForms.Report(this, result.Errors, "newPassword");
+            return Page();
+        }
+
+        return DoneAndRedirect($"ユーザー「{user.UserName}」の利用を停止しました。ログイン中の画面もログアウトされ、ロックを解除するまでログインできません。", $"/admin/users/{user.Id}");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string userId)

@@ -80,6 +80,15 @@ public static class UserForms
     /// <summary>True while the user is locked out.</summary>
     public static bool IsLocked(AppUser user, DateTimeOffset now) => user.LockoutEnabled && user.LockoutEnd > now;
 
+    /// <summary>
+    /// The lockout end of a user stopped by the DX office: far enough to mean "until unlocked", near enough to be stored
+    /// and shown in Japan time by every database (DateTimeOffset.MaxValue is not).
+    /// </summary>
+    public static readonly DateTimeOffset StoppedUntil = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>True while the user is stopped by the DX office rather than locked out for failed sign-ins.</summary>
+    public static bool IsStopped(AppUser user) => user.LockoutEnabled && user.LockoutEnd >= StoppedUntil;
+
     /// <summary>The departments to choose from, by name.</summary>
     internal static Task<List<Department>> DepartmentsAsync(ShinchokuDb db) => db.Departments.OrderBy(d => d.Name).ToListAsync();
 }

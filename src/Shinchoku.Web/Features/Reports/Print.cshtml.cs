@@ -56,13 +56,13 @@ public class PrintModel(ShinchokuDb db, PdfPrinting pdfs) : PageModel
         {
             if (!pdfs.IsAvailable)
             {
-                return StatusCode(StatusCodes.Status503ServiceUnavailable, "PDF を作るためのブラウザー（Chromium）がこのサーバーにありません。Excel か印刷用の表示をお使いください。");
+                return ErrorModel.Explained(HttpContext, StatusCodes.Status503ServiceUnavailable, "PDF を作成できません", "PDF を作るためのブラウザー（Chromium）がこのサーバーにありません。Excel か印刷用の表示をお使いください。");
             }
 
             if (await pdfs.GetAsync(ReportHtml.ToHtml(report.Document), cancellationToken) is not { } pdf)
             {
                 Response.Headers.RetryAfter = ((int)PdfPrinting.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return StatusCode(StatusCodes.Status503ServiceUnavailable, "ただいま PDF の作成が混み合っています。しばらくしてからもう一度お試しください（Excel と印刷用の表示はすぐにご利用いただけます）。");
+                return ErrorModel.Explained(HttpContext, StatusCodes.Status503ServiceUnavailable, "ただいま PDF の作成が混み合っています", "しばらくしてからもう一度お試しください（Excel と印刷用の表示はすぐにご利用いただけます）。");
             }
 
             return File(pdf, ReportExporter.ContentType(format), ReportExporter.FileName(report.PlanKey, fiscalYear, format));
