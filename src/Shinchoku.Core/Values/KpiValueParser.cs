@@ -477,6 +477,15 @@ public static class KpiValueParser
             var negative = run[start] is '▲' or '-';
             var i = run[start] is '▲' or '-' or '+' ? start + 1 : start;
             var numberEnd = ScanNumber(run, i);
+            var exponentEnd = ExponentEnd(run, numberEnd);
+            if (exponentEnd > numberEnd)
+            {
+                // Excel's General format shows 1E+20; "E+" read as a unit would turn it into 1 silently.
+                Error(ParseProblem.MalformedNumber,
+                    $"{Cell}の数値「{run[start..exponentEnd]}」は指数表記です。桁をすべて数字で書いてください（推測はしません）。");
+                return exponentEnd;
+            }
+
             var token = run[i..numberEnd];
             var k = numberEnd;
             string? denominatorToken = null;
@@ -635,6 +644,33 @@ public static class KpiValueParser
             var text = label.ToString().Trim().TrimEnd(':').Trim();
             label.Clear();
             return text;
+        }
+
+        /// <summary>Where an exponent (E+20, e-7, E3) written right after a number at <paramref name="i"/> ends; <paramref name="i"/> when there is none.</summary>
+        private static int ExponentEnd(string s, int i)
+        {
+            if (i >= s.Length || s[i] is not ('E' or 'e'))
+            {
+                return i;
+            }
+
+            var j = i + 1;
+            if (j < s.Length && s[j] is '+' or '-')
+            {
+                j++;
+            }
+
+            if (j >= s.Length || !char.IsAsciiDigit(s[j]))
+            {
+                return i;
+            }
+
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+            {
+                j++;
+            }
+
+            return j;
         }
 
         private static int ScanNumber(string s, int i)

@@ -78,6 +78,18 @@ public class KpiValueRangeTests
         Assert.Contains("推測はしません", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1E+20")]          // what the xlsx reader gives for a General-format cell holding 10^20
+    [InlineData("1.5E-07")]
+    [InlineData("2e3件")]
+    [InlineData("約1E+20件（令和2年12月末現在）")]
+    public void Parse_ExponentNotation_IsRefusedNotReadAsAUnit(string text)
+    {
+        var result = KpiValue.Parse(text);
+        Assert.False(result.Success, $"「{text}」 was read as 「{(result.Success ? result.Value.ToString() : "")}」");
+        Assert.Contains(result.Errors, e => e.Problem == ParseProblem.MalformedNumber && e.Message.Contains("指数表記", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Range_IsWhatTheDocumentationSays()
     {
