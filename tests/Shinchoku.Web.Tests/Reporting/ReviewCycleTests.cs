@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
-using Shinchoku.Web.Tests.Admin;
 
 namespace Shinchoku.Web.Tests.Reporting;
 
