@@ -1,3 +1,4 @@
+using Shinchoku.Core.Time;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Web.Strategy;
@@ -28,8 +29,8 @@ public class Indicator : Data.IVersioned
     /// <summary>基準値 as entered, with its parsed form.</summary>
     public RecordedValue Baseline { get; set; } = RecordedValue.Empty();
 
-    /// <summary>The fiscal year the baseline column is headed with (基準値（令和元年度）), as its start year.</summary>
-    public int? BaselineFiscalYear { get; set; }
+    /// <summary>The fiscal year the baseline column is headed with (基準値（令和元年度）).</summary>
+    public FiscalYear? BaselineFiscalYear { get; set; }
 
     /// <summary>Which report table the indicator is printed in (4-1, 4-2, 4-3).</summary>
     public string? ReportTable { get; set; }

@@ -5,6 +5,7 @@ using Shinchoku.Core.Values;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reports;
 using static Shinchoku.Web.Tests.Reports.ReportsTestKit;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reports;
 
@@ -40,7 +41,7 @@ public class ExportCommandTests(DemoApps apps)
 
         // Errors only where the database's own texts do not parse (none in the demo data).
         await using var scope = app.Scope(out var db);
-        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == 2020).Include(r => r.Indicator!).ThenInclude(i => i.Targets).ToListAsync();
+        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2020)).Include(r => r.Indicator!).ThenInclude(i => i.Targets).ToListAsync();
         var texts = reports.SelectMany(r => new[] { r.Actual.Text, r.Projection.Text, r.Indicator!.Baseline.Text }.Concat(r.Indicator.Targets.Select(t => t.Value.Text)));
         var storedErrors = texts.Count(t => !KpiValue.Parse(t).Success);
         Assert.Equal(storedErrors, json.GetProperty("errors").GetInt32());

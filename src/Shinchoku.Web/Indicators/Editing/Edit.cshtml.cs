@@ -195,7 +195,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
     }
 
-    private void SetTarget(TargetKind kind, RecordedValue value, int? year)
+    private void SetTarget(TargetKind kind, RecordedValue value, FiscalYear? year)
     {
         var existing = Indicator.Targets.Where(t => t.Kind == kind).OrderByDescending(t => t.FiscalYear).FirstOrDefault();
         if (value.Text.Length == 0)
@@ -232,7 +232,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         return value;
     }
 
-    private int? ReadYear(string field, string name, string? text, bool required)
+    private FiscalYear? ReadYear(string field, string name, string? text, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -251,7 +251,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
             return null;
         }
 
-        return parsed.Value.StartYear;
+        return parsed.Value;
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -310,11 +310,11 @@ public sealed class IndicatorForm
             Unit = indicator.Unit,
             Direction = indicator.Direction?.ToString() ?? "",
             Baseline = indicator.Baseline.Text,
-            BaselineFiscalYear = indicator.BaselineFiscalYear is { } b ? new FiscalYear(b).ToString() : "",
+            BaselineFiscalYear = indicator.BaselineFiscalYear?.ToString() ?? "",
             InterimTarget = interim?.Value.Text,
-            InterimFiscalYear = interim is null ? "" : new FiscalYear(interim.FiscalYear).ToString(),
+            InterimFiscalYear = interim is null ? "" : interim.FiscalYear.ToString(),
             FinalTarget = final?.Value.Text,
-            FinalFiscalYear = final is null ? "" : new FiscalYear(final.FiscalYear).ToString(),
+            FinalFiscalYear = final is null ? "" : final.FiscalYear.ToString(),
             DepartmentIds = [.. indicator.Departments.Select(d => d.Id)],
             Version = indicator.Version,
         };
