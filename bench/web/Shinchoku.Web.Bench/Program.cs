@@ -112,7 +112,7 @@ for (var start = 0; start < initiatives; start += InitiativesPerBatch)
             var indicator = new Indicator
             {
                 Name = $"成果指標{made + 1:00000}（取組{i + 1}）",
-                Unit = "件",
+                Unit = new Shinchoku.Core.Values.Unit("件"),
                 Baseline = RecordedValue.From($"{baseline:N0}件").Value,
                 BaselineFiscalYear = new FiscalYear(FirstYear - 1),
                 Order = k,

@@ -97,6 +97,8 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Shinchoku.Core.Time.FiscalYear>().HaveConversion<FiscalYearConverter>();
+        configurationBuilder.Properties<Shinchoku.Core.Strategy.ReportTableNumber>().HaveConversion<ReportTableNumberConverter>();
+        configurationBuilder.Properties<Shinchoku.Core.Values.Unit>().HaveConversion<UnitConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

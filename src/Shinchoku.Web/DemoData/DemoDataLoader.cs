@@ -185,7 +185,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
                 Name = row.SubIndicator is null ? row.Indicator : $"{row.Indicator}（{row.SubIndicator}）",
                 Baseline = RecordedValue.From(row.Baseline).Value,
                 BaselineFiscalYear = baselineYear,
-                ReportTable = row.Table,
+                ReportTable = ReportTableNumber.Parse(row.Table).Value,
                 Order = order++,
             };
             foreach (var name in row.Departments)

@@ -457,11 +457,11 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var years = evaluations.ConvertAll(e => Year(e, publishedOn.GetValueOrDefault(e.Report.FiscalYear)));
         var detail = new IndicatorDetail(
             indicator.Id, plan.Key, plan.Organization?.Name ?? "", plan.Organization?.Code ?? "", initiative.Key, initiative.Title, nodeKeys,
-            indicator.Name, indicator.Unit, direction, departments, Value(indicator.Baseline), indicator.BaselineFiscalYear?.StartYear,
+            indicator.Name, indicator.Unit?.Text, direction, departments, Value(indicator.Baseline), indicator.BaselineFiscalYear?.StartYear,
             [.. indicator.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.Kind).Select(Target)], years, OpenDataSetup.License);
 
         IndicatorItem Item(ReportEvaluation? e) => new(
-            plan.Organization?.Code ?? "", plan.Key, indicator.Id, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit, direction, departments,
+            plan.Organization?.Code ?? "", plan.Key, indicator.Id, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit?.Text, direction, departments,
             Value(indicator.Baseline), indicator.BaselineFiscalYear?.StartYear,
             interim is null ? null : Target(interim), final is null ? null : Target(final),
             e?.Report.FiscalYear.StartYear, e?.Report.FiscalYear.ToString(), e?.ValueText,

@@ -118,7 +118,7 @@ public sealed class ReportExporter(ShinchokuDb db)
         var nodes = await db.PlanNodes.AsNoTracking().Where(n => n.PlanId == plan.Id).ToDictionaryAsync(n => n.Id, cancellationToken);
 
         var tables = new List<ReportTable>();
-        foreach (var group in indicators.GroupBy(i => NormalTable(i.ReportTable)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in indicators.GroupBy(i => i.ReportTable ?? ReportTableNumber.Table42).OrderBy(g => g.Key))
         {
             var rows = new List<ReportRow>();
             var evaluations = new List<ReportEvaluation>();
@@ -141,7 +141,7 @@ public sealed class ReportExporter(ShinchokuDb db)
             }
 
             var caption = string.Join("・", rows.Select(r => r.Area).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
-            tables.Add(new ReportTable(group.Key, caption, years, rows));
+            tables.Add(new ReportTable(group.Key.ToString(), caption, years, rows));
         }
 
         var title = cycle?.Title is { Length: > 0 } t ? t : ReportHtml.DefaultTitle(fiscalYear, tables.Select(x => x.Table));
@@ -183,8 +183,6 @@ public sealed class ReportExporter(ShinchokuDb db)
     /// <summary>The file name of an export: chiba-ict_令和2年度_資料4.xlsx.</summary>
     public static string FileName(string planKey, FiscalYear fiscalYear, ExportFormat format) =>
         $"{planKey}_{fiscalYear}_資料4{Extension(format)}";
-
-    private static string NormalTable(string? table) => table is "4-1" or "4-2" or "4-3" ? table : "4-2";
 
     private static IndicatorTarget? InterimFor(Indicator indicator, FiscalYear fiscalYear) =>
         indicator.Targets.Where(t => t.Kind == TargetKind.Interim && t.FiscalYear >= fiscalYear).MinBy(t => t.FiscalYear)

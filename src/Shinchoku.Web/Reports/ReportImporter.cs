@@ -738,7 +738,15 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 }
             }
 
-            Text("資料", indicator.ReportTable ?? "", row.Table, t => indicator.ReportTable = t);
+            if (ReportTableNumber.Parse(row.Table) is { Success: true } table && indicator.ReportTable != table.Value)
+            {
+                changes.Add("資料");
+                if (apply)
+                {
+                    indicator.ReportTable = table.Value;
+                }
+            }
+
             SyncTarget(indicator, row, TargetKind.Interim, year, item, apply);
             SyncTarget(indicator, row, TargetKind.Final, year, item, apply);
             if (row.Has(ReportColumn.Department))

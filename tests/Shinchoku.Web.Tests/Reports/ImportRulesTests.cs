@@ -201,7 +201,7 @@ public class ImportRulesTests
         await using (var scope = app.Scope(out var db))
         {
             var plan = await db.Plans.SingleAsync(p => p.Key == "chiba-dx-1.1");
-            var hung = await db.Indicators.Where(i => i.Initiative!.PlanId == plan.Id && i.ReportTable == "4-3")
+            var hung = await db.Indicators.Where(i => i.Initiative!.PlanId == plan.Id && i.ReportTable == Shinchoku.Core.Strategy.ReportTableNumber.Table43)
                 .Select(i => new { i.Name, Node = i.Initiative!.Placements.Single().Node! })
                 .ToListAsync();
             Assert.Equal(6, hung.Count);

@@ -8,6 +8,7 @@ using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Values;
 
 namespace Shinchoku.Web.Indicators.Editing;
 
@@ -90,7 +91,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Indicator.Name = name;
-        Indicator.Unit = unit;
+        Indicator.Unit = unit is null ? null : new Unit(unit);
         Indicator.Direction = direction;
         if (Indicator.Baseline.Text != baseline.Text)
         {
@@ -307,7 +308,7 @@ public sealed class IndicatorForm
         return new IndicatorForm
         {
             Name = indicator.Name,
-            Unit = indicator.Unit,
+            Unit = indicator.Unit?.Text,
             Direction = indicator.Direction?.ToString() ?? "",
             Baseline = indicator.Baseline.Text,
             BaselineFiscalYear = indicator.BaselineFiscalYear?.ToString() ?? "",
