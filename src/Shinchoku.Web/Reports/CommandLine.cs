@@ -174,8 +174,8 @@ public static class CommandLine
             if (plans.Count != 1)
             {
                 return await Fail(args, output, error, null, plans.Count == 0
-                    ? $"{new FiscalYear(year)}の進捗状況がある計画はありません。"
-                    : $"{new FiscalYear(year)}の進捗状況がある計画が複数あります（{string.Join("、", plans)}）。--plan で指定してください。");
+                    ? $"{year}の進捗状況がある計画はありません。"
+                    : $"{year}の進捗状況がある計画が複数あります（{string.Join("、", plans)}）。--plan で指定してください。");
             }
 
             planKey = plans[0];
@@ -193,7 +193,7 @@ public static class CommandLine
 
         if (report is null)
         {
-            return await Fail(args, output, error, null, $"計画「{planKey}」には{new FiscalYear(year)}の進捗状況がありません。");
+            return await Fail(args, output, error, null, $"計画「{planKey}」には{year}の進捗状況がありません。");
         }
 
         var configuration = services.GetService<IConfiguration>();
@@ -222,7 +222,7 @@ public static class CommandLine
             return await Fail(args, output, error, null, e.Message);
         }
 
-        await output.WriteLineAsync($"{report.Document.PlanName} {new FiscalYear(year)}の資料4（{report.RowCount}行）を {args.Out} に書き出しました。");
+        await output.WriteLineAsync($"{report.Document.PlanName} {year}の資料4（{report.RowCount}行）を {args.Out} に書き出しました。");
         return Ok;
     }
 
@@ -288,7 +288,7 @@ public static class CommandLine
                 w.WriteString("name", layout.Sheet.Name);
                 w.WriteString("table", layout.Table);
                 w.WriteNumber("headerRow", layout.HeaderFirstRow);
-                WriteNullable(w, "fiscalYear", layout.ReportYear ?? args.FiscalYear);
+                WriteNullable(w, "fiscalYear", (layout.ReportYear ?? args.FiscalYear)?.StartYear);
                 w.WriteNumber("rows", reading.Rows.Count(r => r.Sheet == layout.Sheet.Name));
                 w.WriteEndObject();
             }
@@ -341,7 +341,7 @@ public static class CommandLine
         w.WriteString("initiative", row.Initiative);
         w.WriteString("place", row.Place);
         w.WriteString("indicator", row.Indicator);
-        WriteNullable(w, "fiscalYear", row.FiscalYear);
+        WriteNullable(w, "fiscalYear", row.FiscalYear?.StartYear);
         w.WriteStartObject("computed");
         w.WriteString("trend", c.Trend?.Glyph());
         w.WriteBoolean("fromActual", c.FromActual);
@@ -532,7 +532,7 @@ public static class CommandLine
 
         public string? Plan { get; init; }
 
-        public int? FiscalYear { get; init; }
+        public FiscalYear? FiscalYear { get; init; }
 
         public bool Check { get; init; }
 
@@ -610,7 +610,7 @@ public static class CommandLine
                             return false;
                         }
 
-                        parsed = parsed with { FiscalYear = year.Value.StartYear };
+                        parsed = parsed with { FiscalYear = year.Value };
                         break;
                     case "--format":
                         value = Value(ref i, arg, out problem);

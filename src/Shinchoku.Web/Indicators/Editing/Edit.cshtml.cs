@@ -8,6 +8,7 @@ using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Values;
 
 namespace Shinchoku.Web.Indicators.Editing;
 
@@ -90,7 +91,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Indicator.Name = name;
-        Indicator.Unit = unit;
+        Indicator.Unit = unit is null ? null : new Unit(unit);
         Indicator.Direction = direction;
         if (Indicator.Baseline.Text != baseline.Text)
         {
@@ -195,7 +196,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
     }
 
-    private void SetTarget(TargetKind kind, RecordedValue value, int? year)
+    private void SetTarget(TargetKind kind, RecordedValue value, FiscalYear? year)
     {
         var existing = Indicator.Targets.Where(t => t.Kind == kind).OrderByDescending(t => t.FiscalYear).FirstOrDefault();
         if (value.Text.Length == 0)
@@ -232,7 +233,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         return value;
     }
 
-    private int? ReadYear(string field, string name, string? text, bool required)
+    private FiscalYear? ReadYear(string field, string name, string? text, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -251,7 +252,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
             return null;
         }
 
-        return parsed.Value.StartYear;
+        return parsed.Value;
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -307,14 +308,14 @@ public sealed class IndicatorForm
         return new IndicatorForm
         {
             Name = indicator.Name,
-            Unit = indicator.Unit,
+            Unit = indicator.Unit?.Text,
             Direction = indicator.Direction?.ToString() ?? "",
             Baseline = indicator.Baseline.Text,
-            BaselineFiscalYear = indicator.BaselineFiscalYear is { } b ? new FiscalYear(b).ToString() : "",
+            BaselineFiscalYear = indicator.BaselineFiscalYear?.ToString() ?? "",
             InterimTarget = interim?.Value.Text,
-            InterimFiscalYear = interim is null ? "" : new FiscalYear(interim.FiscalYear).ToString(),
+            InterimFiscalYear = interim is null ? "" : interim.FiscalYear.ToString(),
             FinalTarget = final?.Value.Text,
-            FinalFiscalYear = final is null ? "" : new FiscalYear(final.FiscalYear).ToString(),
+            FinalFiscalYear = final is null ? "" : final.FiscalYear.ToString(),
             DepartmentIds = [.. indicator.Departments.Select(d => d.Id)],
             Version = indicator.Version,
         };
