@@ -17,23 +17,7 @@ namespace Shinchoku.Web.Indicators.Editing;
 public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) : AdminPageModel
 {
     [BindProperty]
-    public string Kind { get; set; } = nameof(OverrideKind.Marks);
-
-    [BindProperty]
-    public string? Trend { get; set; }
-
-    [BindProperty]
-    public string? Rating { get; set; }
-
-    [BindProperty]
-    public string? Interim { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
-
-    /// <summary>The version of the report the page was opened on; a change saved since refuses this one.</summary>
-    [BindProperty]
-    public int Version { get; set; }
+    public OverrideForm Form { get; set; } = new();
 
     public Shinchoku.Web.Indicators.Indicator Indicator { get; private set; } = null!;
 
@@ -54,7 +38,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             return NotFound();
         }
 
-        Version = Report.Version;
+        Form.Version = Report.Version;
         return Page();
     }
 
@@ -70,11 +54,11 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             return Page();
         }
 
-        var kind = Enum.TryParse<OverrideKind>(Kind, out var k) ? k : OverrideKind.Marks;
-        Trend? trend = Enum.TryParse<Trend>(Trend, out var t) ? t : null;
-        Rating? rating = Enum.TryParse<Rating>(Rating, out var r) ? r : null;
-        bool? interim = Interim switch { "reached" => true, "missed" => false, _ => null };
-        var reason = Required("Reason", "評価を変更する理由", Reason, 2000);
+        var kind = Enum.TryParse<OverrideKind>(Form.Kind, out var k) ? k : OverrideKind.Marks;
+        Trend? trend = Enum.TryParse<Trend>(Form.Trend, out var t) ? t : null;
+        Rating? rating = Enum.TryParse<Rating>(Form.Rating, out var r) ? r : null;
+        bool? interim = Form.Interim switch { "reached" => true, "missed" => false, _ => null };
+        var reason = Required("Reason", "評価を変更する理由", Form.Reason, 2000);
         if (kind == OverrideKind.Marks && trend is null && rating is null && interim is null)
         {
             Fail("Trend", "変更後の評価（進捗・進捗率・中間目標への到達のいずれか）を選んでください。");
@@ -136,7 +120,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
     /// <summary>Saves under the version the page was opened on; false (409, the current marks shown, the input kept) when someone changed the report first.</summary>
     private async Task<bool> SaveAsync(int id, FiscalYear fiscalYear)
     {
-        db.SaveOnlyAtVersion(Report, Version);
+        db.SaveOnlyAtVersion(Report, Form.Version);
         try
         {
             await db.SaveChangesAsync();
@@ -146,7 +130,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id, fiscalYear);
-            Version = Report.Version;
+            Form.Version = Report.Version;
             Fail(null, "ほかの方が先にこの報告を変更しました。上に現在の評価を表示しています。確認のうえ、もう一度操作してください（入力した内容はそのまま残っています）。");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return false;
