@@ -56,7 +56,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
         {
             Fail("fiscalYear", year.Errors.First().Message);
         }
-        else if (plan is not null && Cycles.FirstOrDefault(c => c.PlanId == plan.Id && c.FiscalYear == year.Value.StartYear) is { } existing)
+        else if (plan is not null && Cycles.FirstOrDefault(c => c.PlanId == plan.Id && c.FiscalYear == year.Value) is { } existing)
         {
             Fail("fiscalYear", $"「{plan.Name}」の{year.Value}の報告は既にあります（{existing.Title}、{AdminText.Describe(existing.State)}）。");
         }
@@ -78,7 +78,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
         var cycle = new ReportingCycle
         {
             PlanId = plan!.Id,
-            FiscalYear = year.Value.StartYear,
+            FiscalYear = year.Value,
             Title = title ?? $"{year.Value} 進捗状況",
             State = PublicationState.Draft,
             Deadline = deadline,
@@ -115,7 +115,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
             return BadRequest();
         }
 
-        var name = $"{new Core.Time.FiscalYear(cycle.FiscalYear)}「{cycle.Title}」";
+        var name = $"{cycle.FiscalYear}「{cycle.Title}」";
         if (cycle.State != expected)
         {
             await LoadAsync();

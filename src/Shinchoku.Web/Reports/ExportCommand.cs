@@ -33,7 +33,7 @@ public sealed class ExportCommand(IServiceProvider services, TextWriter output, 
         var planKey = args.Plan;
         if (planKey is null)
         {
-            var plans = await exporter.PlansWithReportsAsync(year.StartYear, cancellationToken);
+            var plans = await exporter.PlansWithReportsAsync(year, cancellationToken);
             if (plans.Count != 1)
             {
                 return await FailAsync(plans.Count == 0
@@ -47,7 +47,7 @@ public sealed class ExportCommand(IServiceProvider services, TextWriter output, 
         LoadedReport? report;
         try
         {
-            report = await exporter.LoadAsync(planKey, year.StartYear, cancellationToken: cancellationToken);
+            report = await exporter.LoadAsync(planKey, year, cancellationToken: cancellationToken);
         }
         catch (PlanNotFoundException e)
         {

@@ -40,7 +40,7 @@ public sealed class ImportCommand(IServiceProvider services, TextWriter output, 
         ImportReading reading;
         await using (var stream = File.OpenRead(path))
         {
-            reading = ImportReader.Read(name, stream, new ImportOptions { FiscalYear = args.FiscalYear?.StartYear });
+            reading = ImportReader.Read(name, stream, new ImportOptions { FiscalYear = args.FiscalYear });
         }
 
         ImportPreview preview;

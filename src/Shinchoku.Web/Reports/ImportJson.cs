@@ -60,7 +60,7 @@ public sealed record ImportJson(
                 layout.Sheet.Name,
                 layout.Table,
                 layout.HeaderFirstRow,
-                layout.ReportYear ?? args.FiscalYear?.StartYear,
+                (layout.ReportYear ?? args.FiscalYear)?.StartYear,
                 reading.Rows.Count(r => r.Sheet == layout.Sheet.Name)))],
             [.. preview.Rows.Select(item => RowJson.From(item, matched))],
             [.. preview.Messages.Select(MessageJson.From)],
@@ -112,7 +112,7 @@ public sealed record ImportJson(
                 row.Initiative,
                 row.Place,
                 row.Indicator,
-                row.FiscalYear,
+                row.FiscalYear?.StartYear,
                 new ComputedJson(c.Trend?.Glyph(), c.FromActual, c.Rating?.Glyph(), c.Progress is { } p ? Math.Round(p, 4) : null, InterimGlyph(c.InterimReached), c.ReasonText),
                 row.Shown?.Override is { } o
                     ? new OverrideJson(o.Kind.ToString().ToLowerInvariant(), row.Shown.Trend?.Glyph(), row.Shown.RatingGlyph, InterimGlyph(row.Shown.InterimReached), o.Reason)

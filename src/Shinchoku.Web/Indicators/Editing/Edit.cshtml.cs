@@ -8,6 +8,7 @@ using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Values;
 
 namespace Shinchoku.Web.Indicators.Editing;
 
@@ -89,7 +90,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Indicator.Name = name;
-        Indicator.Unit = unit;
+        Indicator.Unit = unit is null ? null : new Unit(unit);
         Indicator.Direction = direction;
         if (Indicator.Baseline.Text != baseline.Text)
         {
@@ -194,7 +195,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
     }
 
-    private void SetTarget(TargetKind kind, RecordedValue value, int? year)
+    private void SetTarget(TargetKind kind, RecordedValue value, FiscalYear? year)
     {
         var existing = Indicator.Targets.Where(t => t.Kind == kind).OrderByDescending(t => t.FiscalYear).FirstOrDefault();
         if (value.Text.Length == 0)
@@ -231,7 +232,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         return value;
     }
 
-    private int? ReadYear(string field, string name, string? text, bool required)
+    private FiscalYear? ReadYear(string field, string name, string? text, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -250,7 +251,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
             return null;
         }
 
-        return parsed.Value.StartYear;
+        return parsed.Value;
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -273,3 +274,4 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         return true;
     }
 }
+

@@ -34,14 +34,14 @@ public sealed class IndicatorForm
         return new IndicatorForm
         {
             Name = indicator.Name,
-            Unit = indicator.Unit,
+            Unit = indicator.Unit?.Text,
             Direction = indicator.Direction?.ToString() ?? "",
             Baseline = indicator.Baseline.Text,
-            BaselineFiscalYear = indicator.BaselineFiscalYear is { } b ? new FiscalYear(b).ToString() : "",
+            BaselineFiscalYear = indicator.BaselineFiscalYear?.ToString() ?? "",
             InterimTarget = interim?.Value.Text,
-            InterimFiscalYear = interim is null ? "" : new FiscalYear(interim.FiscalYear).ToString(),
+            InterimFiscalYear = interim is null ? "" : interim.FiscalYear.ToString(),
             FinalTarget = final?.Value.Text,
-            FinalFiscalYear = final is null ? "" : new FiscalYear(final.FiscalYear).ToString(),
+            FinalFiscalYear = final is null ? "" : final.FiscalYear.ToString(),
             DepartmentIds = [.. indicator.Departments.Select(d => d.Id)],
             Version = indicator.Version,
         };

@@ -5,6 +5,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Indicators.Editing;
 
@@ -30,7 +31,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
     /// <summary>True when the report is published and its marks may not be changed until it is reopened.</summary>
     public bool IsFrozen => ReportRules.IsFrozen(Report.State, Cycle);
 
-    public async Task<IActionResult> OnGetAsync(int id, int fiscalYear)
+    public async Task<IActionResult> OnGetAsync(int id, FiscalYear? fiscalYear)
     {
         if (!await LoadAsync(id, fiscalYear))
         {
@@ -41,7 +42,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int fiscalYear)
+    public async Task<IActionResult> OnPostAsync(int id, FiscalYear? fiscalYear)
     {
         if (!await LoadAsync(id, fiscalYear))
         {
@@ -83,7 +84,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             By = actor.Name,
             At = clock.GetUtcNow(),
         });
-        if (!await SaveAsync(id, fiscalYear))
+        if (!await SaveAsync(id, Report.FiscalYear))
         {
             return Page();
         }
@@ -91,7 +92,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         return DoneAndRedirect("評価を変更しました。算出した評価も引き続き表示されます。", Request.Path);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int id, int fiscalYear)
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, FiscalYear? fiscalYear)
     {
         if (!await LoadAsync(id, fiscalYear))
         {
@@ -108,7 +109,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             active.IsActive = false;
         }
 
-        if (!await SaveAsync(id, fiscalYear))
+        if (!await SaveAsync(id, Report.FiscalYear))
         {
             return Page();
         }
@@ -117,7 +118,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
     }
 
     /// <summary>Saves under the version the page was opened on; false (409, the current marks shown, the input kept) when someone changed the report first.</summary>
-    private async Task<bool> SaveAsync(int id, int fiscalYear)
+    private async Task<bool> SaveAsync(int id, FiscalYear fiscalYear)
     {
         db.SaveOnlyAtVersion(Report, Form.Version);
         try
@@ -144,12 +145,18 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         }
 
         Response.StatusCode = StatusCodes.Status409Conflict;
-        Fail(null, $"{new Shinchoku.Core.Time.FiscalYear(Report.FiscalYear)}の報告は公表済みのため、評価を変更できません。訂正する場合は、審査画面で「訂正のため差し戻す」を行ってください。");
+        Fail(null, $"{Report.FiscalYear}の報告は公表済みのため、評価を変更できません。訂正する場合は、審査画面で「訂正のため差し戻す」を行ってください。");
         return true;
     }
 
-    private async Task<bool> LoadAsync(int id, int fiscalYear)
+    /// <summary>False (404) when the year in the URL is out of range or the indicator has no report for it.</summary>
+    private async Task<bool> LoadAsync(int id, FiscalYear? fiscalYear)
     {
+        if (fiscalYear is null)
+        {
+            return false;
+        }
+
         var indicator = await db.Indicators
             .Include(i => i.Initiative)
             .Include(i => i.Targets)
