@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using TargetKind = Shinchoku.Core.Rules.TargetKind;
 using Shinchoku.Web.Strategy;
 
 // Writes the speed benchmark's data set into a fresh SQLite file: one current plan with 4 areas × 5 fields,

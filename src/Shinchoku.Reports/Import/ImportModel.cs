@@ -185,8 +185,7 @@ public sealed class ImportRow
     /// </summary>
     public void Evaluate(Direction? direction = null, RatingOverride? ratingOverride = null)
     {
-        var name = string.IsNullOrWhiteSpace(Indicator) ? "（成果指標なし）" : Indicator;
-        Computed = Evaluator.Evaluate(new Core.Rules.Indicator(name, direction: direction), Values);
+        Computed = Evaluator.Evaluate(new Core.Rules.Indicator(direction), Values);
         Shown = new EffectiveMarks(Computed, ratingOverride);
         if (PrintedError is not null)
         {
@@ -200,23 +199,8 @@ public sealed class ImportRow
             return;
         }
 
-        Consistency = ConsistencyCheck.Compare(MarksShown(Computed, ratingOverride), Printed);
+        Consistency = ConsistencyCheck.Compare(Shown, Printed);
     }
-
-    /// <summary>The evaluation with a person's override applied, for comparing with printed marks.</summary>
-    internal static Evaluation MarksShown(Evaluation computed, RatingOverride? ratingOverride) => ratingOverride switch
-    {
-        null => computed,
-        { Kind: OverrideKind.Unknown } => new Evaluation { Direction = computed.Direction, Source = computed.Source, Reason = NotRatedReason.ValueUnknown },
-        { Kind: OverrideKind.Suspended } => new Evaluation { Direction = computed.Direction, Source = computed.Source, Reason = NotRatedReason.ReportingSuspended },
-        _ => computed with
-        {
-            Trend = ratingOverride.Trend ?? computed.Trend,
-            Rating = ratingOverride.Rating ?? computed.Rating,
-            InterimReached = ratingOverride.InterimReached ?? computed.InterimReached,
-            Reason = (ratingOverride.Rating ?? computed.Rating) is null ? computed.Reason : NotRatedReason.None,
-        },
-    };
 
     internal void Add(ImportMessage message) => messages.Add(message);
 

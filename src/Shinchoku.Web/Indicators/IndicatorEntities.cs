@@ -48,13 +48,6 @@ public class Indicator : Data.IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>Interim (中間目標) or final (最終目標) target.</summary>
-public enum TargetKind
-{
-    Interim,
-    Final,
-}
-
 /// <summary>A target of an indicator for a fiscal year.</summary>
 public class IndicatorTarget
 {

@@ -47,7 +47,7 @@ public sealed record ReportEvaluation(
 
         try
         {
-            var computed = Evaluator.Evaluate(new Core.Rules.Indicator(indicator.Name, direction: indicator.Direction), values);
+            var computed = Evaluator.Evaluate(new Core.Rules.Indicator(indicator.Direction), values);
             var shown = new EffectiveMarks(computed, active?.ToCore());
             PrintedMarks? printed = null;
             ConsistencyCheck? consistency = null;
