@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.DemoData;
 using Shinchoku.Web.Dashboard;
-using Shinchoku.Web.Features;
 using Shinchoku.Web.OpenData;
+using Shinchoku.Web.Shared;
 using Shinchoku.Web.Reports;
-using Shinchoku.Web.Reminders;
+using Shinchoku.Web.Reporting.Reminders;
 
+
+// Shared/ is where Razor looks for layouts and partials; a VB keyword clash does not matter to a web app.
+[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Scope = "namespace", Target = "~N:Shinchoku.Web.Shared")]
 if (args.Length > 0 && args[0] == "migrations")
 {
     return MigrationScaffolding.Run(args);
@@ -80,13 +83,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.DxOffice, p => p.RequireRole(Roles.Administrator));
 builder.Services.AddRazorPages(o =>
 {
-    o.RootDirectory = "/Features";
+    o.RootDirectory = "/";
     o.Conventions.AuthorizeFolder("/", Policies.Staff);
-    // Staff text with a control character is refused (the entry form does it per field, Entry/Edit).
-    foreach (var folder in new[] { "/Admin", "/Council", "/Reminders" })
-    {
-        o.Conventions.AddFolderApplicationModelConvention(folder, m => m.Filters.Add(new RefuseControlCharacters()));
-    }
 });
 builder.Services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
 builder.Services.AddSingleton<PdfPrinting>();

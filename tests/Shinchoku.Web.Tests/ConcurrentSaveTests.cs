@@ -3,7 +3,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
-using Shinchoku.Web.Tests.Entry;
+using Shinchoku.Web.Reporting;
+using Shinchoku.Web.Tests.Reporting.Entry;
 
 namespace Shinchoku.Web.Tests;
 

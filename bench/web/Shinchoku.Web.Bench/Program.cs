@@ -6,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 using TargetKind = Shinchoku.Core.Rules.TargetKind;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 // Writes the speed benchmark's data set into a fresh SQLite file: one current plan with 4 areas × 5 fields,
 // 2,000 initiatives, 10,000 KPIs (5 per initiative, 50 departments) and 10 published fiscal years (2016–2025)

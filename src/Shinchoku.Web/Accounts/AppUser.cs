@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.Accounts;
 

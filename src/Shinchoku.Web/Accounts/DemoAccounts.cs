@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Time;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Accounts;
 

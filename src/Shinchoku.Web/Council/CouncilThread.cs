@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Data;
-using Shinchoku.Web.Features;
+using Shinchoku.Web.Dashboard;
+using Shinchoku.Web.Shared;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Council;
 
@@ -89,6 +91,6 @@ public sealed class CouncilThreadViewComponent(ShinchokuDb db, Access access) : 
         var thread = await CouncilThread.LoadAsync(db, access, UserClaimsPrincipal, reportId);
         return thread is null || (thread.IsEmpty && thread.MayPost.Count == 0 && !Reporting.Publication.SeesUnpublished(UserClaimsPrincipal))
             ? Content("")
-            : View("/Features/Indicators/_CouncilThread.cshtml", thread);
+            : View("/Indicators/_CouncilThread.cshtml", thread);
     }
 }

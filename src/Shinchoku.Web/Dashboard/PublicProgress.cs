@@ -9,6 +9,7 @@ using Shinchoku.Web.Indicators;
 using Shinchoku.Web.OpenData;
 using Indicator = Shinchoku.Web.Indicators.Indicator;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.Dashboard;
 

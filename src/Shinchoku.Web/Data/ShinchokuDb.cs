@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.Data;
 
@@ -50,7 +52,7 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
 
     public DbSet<Council.CouncilPost> CouncilPosts => Set<Council.CouncilPost>();
 
-    public DbSet<Reminders.SentReminder> SentReminders => Set<Reminders.SentReminder>();
+    public DbSet<Reporting.Reminders.SentReminder> SentReminders => Set<Reporting.Reminders.SentReminder>();
 
     /// <summary>
     /// Saves, bumping the version of every changed indicator and report (a stale edit then fails as a conflict)
@@ -96,7 +98,7 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
         base.OnModelCreating(builder);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(100);
         builder.Entity<AppUser>().HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.SetNull);
-        builder.ApplyConfigurationsFromAssembly(typeof(ShinchokuDb).Assembly, t => t.Namespace == typeof(ShinchokuDb).Namespace + ".Configurations");
+        builder.ApplyConfigurationsFromAssembly(typeof(ShinchokuDb).Assembly);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.Indicators;
 

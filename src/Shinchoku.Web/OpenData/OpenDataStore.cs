@@ -10,7 +10,9 @@ using Shinchoku.Core.Strategy;
 using Shinchoku.Core.Time;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.OpenData;
 

@@ -6,7 +6,9 @@ using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.Reports;
 

@@ -7,6 +7,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.Reports;
 

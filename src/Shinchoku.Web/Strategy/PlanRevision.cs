@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Strategy;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Data;
-using Shinchoku.Web.Tests.Admin;
 
 namespace Shinchoku.Web.Tests.Accounts;
 

@@ -25,7 +25,7 @@ public class SignInTests(DemoApps apps)
         using var response = await client.PostFormAsync("/account/login", new() { ["userName"] = "viewer", ["password"] = "wrong-password" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains(Features.Account.LoginModel.Refused, page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Shinchoku.Web.Accounts.LoginModel.Refused, page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

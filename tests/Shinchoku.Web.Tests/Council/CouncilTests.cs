@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Council;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Tests.Council;
 

@@ -3,8 +3,10 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Rules;
 using Shinchoku.Web.Dashboard;
+using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Tests.Dashboard;
 
@@ -185,7 +187,7 @@ public class PublicPagesTests
             var page = await Html.GetAsync(client, url);
             var list = page.QuerySelectorAll("ul.tree ul.initiatives").Single(ul => ul.GetAttribute("aria-label")!.StartsWith(fieldTitle, StringComparison.Ordinal));
             var items = list.Children.ToList();
-            Assert.Equal(Shinchoku.Web.Features.Strategy.NodeModel.TreeInitiativeLimit + 1, items.Count);
+            Assert.Equal(Shinchoku.Web.Strategy.NodeModel.TreeInitiativeLimit + 1, items.Count);
             var more = items[^1].QuerySelector("a")!;
             Assert.Equal($"/strategy/chiba-ict/nodes/{fieldKey}", more.GetAttribute("href"));
             Assert.Contains($"全{listed}件", more.TextContent, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Shinchoku.Web.Dashboard;
+using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Data;
 
 namespace Shinchoku.Web.Tests.OpenData;

@@ -3,8 +3,8 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Dashboard;
-using Shinchoku.Web.Data;
 using Shinchoku.Web.OpenData;
+using Shinchoku.Web.Data;
 
 namespace Shinchoku.Web.Tests.OpenData;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 
 namespace Shinchoku.Web.Tests.Reporting;
 

@@ -5,7 +5,6 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using TargetKind = Shinchoku.Core.Rules.TargetKind;
 using Shinchoku.Web.Reporting;
-using Shinchoku.Web.Tests.Admin;
 
 namespace Shinchoku.Web.Tests.Reporting;
 

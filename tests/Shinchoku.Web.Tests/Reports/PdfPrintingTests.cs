@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Reports;
 
 namespace Shinchoku.Web.Tests.Reports;

@@ -59,7 +59,7 @@ public static class ReportsTestKit
         await using var scope = app.Scope(out var db);
         foreach (var report in await db.IndicatorReports.Where(r => r.FiscalYear == fiscalYear && r.Indicator!.Initiative!.Plan!.Key == planKey).ToListAsync())
         {
-            report.State = Shinchoku.Web.Indicators.ReportState.Returned;
+            report.State = Shinchoku.Web.Reporting.ReportState.Returned;
         }
 
         await db.SaveChangesAsync();

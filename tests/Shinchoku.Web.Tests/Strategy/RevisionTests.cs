@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
-using Shinchoku.Web.Tests.Admin;
+using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Tests.OpenData;
 
 namespace Shinchoku.Web.Tests.Strategy;

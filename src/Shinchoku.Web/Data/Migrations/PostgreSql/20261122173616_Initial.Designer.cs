@@ -294,7 +294,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("RatingOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -329,7 +329,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("ReportingCycles");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -577,7 +577,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("IndicatorDepartments", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", null)
+                    b.HasOne("Shinchoku.Web.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentsId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -795,7 +795,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
                         .WithMany()
@@ -806,7 +806,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
                         .WithMany("Departments")

@@ -500,7 +500,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("RatingOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -535,7 +535,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("ReportingCycles");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -783,7 +783,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("IndicatorDepartments", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", null)
+                    b.HasOne("Shinchoku.Web.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentsId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -864,7 +864,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Shinchoku.Web.Accounts.AppUser", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", "Department")
+                    b.HasOne("Shinchoku.Web.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1062,7 +1062,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
                         .WithMany()
@@ -1073,7 +1073,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
                         .WithMany("Departments")

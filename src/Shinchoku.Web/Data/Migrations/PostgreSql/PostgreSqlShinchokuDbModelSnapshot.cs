@@ -648,7 +648,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("RatingOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -686,7 +686,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("ReportingCycles");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -766,7 +766,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("ReviewEvents");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1019,7 +1019,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("IndicatorDepartments", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", null)
+                    b.HasOne("Shinchoku.Web.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentsId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1100,7 +1100,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Shinchoku.Web.Accounts.AppUser", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", "Department")
+                    b.HasOne("Shinchoku.Web.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1110,7 +1110,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", "Cycle")
+                    b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", "Cycle")
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1350,7 +1350,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
                         .WithMany()
@@ -1361,9 +1361,9 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", null)
+                    b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1381,7 +1381,7 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Report");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
                         .WithMany("Departments")

@@ -481,7 +481,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("RatingOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -514,7 +514,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportingCycles");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -748,7 +748,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("IndicatorDepartments", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", null)
+                    b.HasOne("Shinchoku.Web.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentsId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -829,7 +829,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Shinchoku.Web.Accounts.AppUser", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", "Department")
+                    b.HasOne("Shinchoku.Web.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1027,7 +1027,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
                         .WithMany()
@@ -1038,7 +1038,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
                         .WithMany("Departments")

@@ -626,7 +626,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("RatingOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -662,7 +662,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportingCycles");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -738,7 +738,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewEvents");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -977,7 +977,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("IndicatorDepartments", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", null)
+                    b.HasOne("Shinchoku.Web.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentsId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1058,7 +1058,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Shinchoku.Web.Accounts.AppUser", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", "Department")
+                    b.HasOne("Shinchoku.Web.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1068,7 +1068,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", "Cycle")
+                    b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", "Cycle")
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1308,7 +1308,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
                         .WithMany()
@@ -1319,9 +1319,9 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", null)
+                    b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1339,7 +1339,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
                         .WithMany("Departments")

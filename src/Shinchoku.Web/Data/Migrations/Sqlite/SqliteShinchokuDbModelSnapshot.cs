@@ -623,7 +623,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("RatingOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -659,7 +659,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportingCycles");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -735,7 +735,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewEvents");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -974,7 +974,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("IndicatorDepartments", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", null)
+                    b.HasOne("Shinchoku.Web.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentsId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1055,7 +1055,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Shinchoku.Web.Accounts.AppUser", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Strategy.Department", "Department")
+                    b.HasOne("Shinchoku.Web.Departments.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1065,7 +1065,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", "Cycle")
+                    b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", "Cycle")
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1305,7 +1305,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Indicators.ReportingCycle", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.ReportingCycle", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Plan", "Plan")
                         .WithMany()
@@ -1316,9 +1316,9 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Reminders.SentReminder", b =>
+            modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
-                    b.HasOne("Shinchoku.Web.Indicators.ReportingCycle", null)
+                    b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1336,7 +1336,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Strategy.Department", b =>
+            modelBuilder.Entity("Shinchoku.Web.Departments.Department", b =>
                 {
                     b.HasOne("Shinchoku.Web.Strategy.Organization", "Organization")
                         .WithMany("Departments")

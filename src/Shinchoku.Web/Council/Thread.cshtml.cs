@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Web.Accounts;
+using Shinchoku.Web.Council;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Dashboard;
+using Shinchoku.Web.Departments;
+using Shinchoku.Web.Reporting;
+using Shinchoku.Web.Shared;
+using Shinchoku.Web.Strategy.Editing;
+
+namespace Shinchoku.Web.Council;
+
+/// <summary>
+/// The council thread of one report, and where its form posts: experts answer, the indicator's department (or the
+/// DX office) records its action, the DX office the advice. After a post, back to the indicator's page. Staff.
+/// </summary>
+public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> users, TimeProvider clock) : AdminPageModel
+{
+    public CouncilThread Thread { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int reportId)
+    {
+        if (await CouncilThread.LoadAsync(db, access, User, reportId) is not { } thread)
+        {
+            return NotFound();
+        }
+
+        Thread = thread;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int reportId, string? kind, string? text)
+    {
+        if (await CouncilThread.LoadAsync(db, access, User, reportId) is not { } thread)
+        {
+            return NotFound();
+        }
+
+        Thread = thread;
+        if (!Enum.TryParse<CouncilPostKind>(kind, out var postKind) || !Enum.IsDefined(postKind))
+        {
+            return BadRequest();
+        }
+
+        if (!thread.MayPost.Contains(postKind))
+        {
+            return Forbid();
+        }
+
+        var field = "text-" + reportId;
+        var body = Required(field, CouncilRules.Describe(postKind), text, CouncilRules.MaxPostLength);
+        if (!IsValid)
+        {
+            thread.DraftKind = postKind;
+            thread.DraftText = text;
+            thread.Errors = Errors;
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        var meetingId = await db.CouncilMeetings
+            .Where(m => m.Cycle!.PlanId == thread.Indicator.Initiative!.PlanId && m.Cycle.FiscalYear == thread.Report.FiscalYear)
+            .OrderByDescending(m => m.HeldOn).Select(m => (int?)m.Id).FirstOrDefaultAsync();
+        db.CouncilPosts.Add(new CouncilPost
+        {
+            IndicatorReportId = reportId,
+            MeetingId = meetingId,
+            Kind = postKind,
+            Text = body,
+            By = user?.DisplayName is { Length: > 0 } name ? name : User.Identity!.Name!,
+            UserId = user?.Id,
+            At = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        TempData[CouncilThread.DoneKey] = $"{reportId}|{CouncilRules.Describe(postKind)}を書き込みました。";
+        return Redirect($"/indicators/{thread.Indicator.Id}#council-{reportId}");
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Strategy;
+using Shinchoku.Web.Dashboard;
+using Shinchoku.Web.OpenData;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Reporting;
+using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
+using Shinchoku.Web.Shared;
+
+namespace Shinchoku.Web.Dashboard;
+
+/// <summary>
+/// Home page: the current plan's vision, aims and areas with the marks of their KPIs counted, and every plan whose
+/// progress has been published with the same counts per area. Public; counts use published reports only.
+/// </summary>
+[PublicPage]
+public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
+{
+    /// <summary>The current plan with its published progress, or null when there is none.</summary>
+    public PlanProgress? Current { get; private set; }
+
+    /// <summary>Other plans (the previous ICT strategy) whose progress has been published, newest first.</summary>
+    public List<PlanProgress> Published { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Current = await PlanProgress.LoadAsync(db, store, null, User);
+        var keys = await db.Plans
+            .Where(p => p.Status != PlanStatus.Draft && db.ReportingCycles.Where(Publication.IsPublished).Any(c => c.PlanId == p.Id))
+            .OrderByDescending(p => p.Id).Select(p => p.Key).ToListAsync();
+        foreach (var key in keys.Where(k => k != Current?.Plan.Key))
+        {
+            if (await PlanProgress.LoadAsync(db, store, key, User) is { } progress)
+            {
+                Published.Add(progress);
+            }
+        }
+    }
+
+    public static IEnumerable<PlanNode> OfKind(PlanProgress progress, NodeKind kind) =>
+        progress.Plan.Nodes.Where(n => n.Kind == kind).OrderBy(n => n.Order);
+
+    public static string SearchUrl(PlanProgress progress, PlanNode? area = null) =>
+        $"/indicators?plan={Uri.EscapeDataString(progress.Plan.Key)}"
+        + (progress.Shown is { } y ? $"&fy={y.FiscalYear}" : "")
+        + (area is null ? "" : $"&area={Uri.EscapeDataString(area.Key)}");
+}

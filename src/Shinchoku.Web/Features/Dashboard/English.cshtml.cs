@@ -1,9 +1,0 @@
-using Shinchoku.Web.Data;
-using Shinchoku.Web.OpenData;
-
-namespace Shinchoku.Web.Features.Dashboard;
-
-/// <summary>The home page in English: the same published counts as the Japanese home page, in English words. Public.</summary>
-public class EnglishModel(ShinchokuDb db, OpenDataStore store) : IndexModel(db, store)
-{
-}

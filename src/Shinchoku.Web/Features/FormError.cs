@@ -1,4 +1,0 @@
-namespace Shinchoku.Web.Features;
-
-/// <summary>A problem with a posted form: the id of the field (null for the form as a whole) and the message; shown by _ErrorSummary.</summary>
-public sealed record FormError(string? Field, string Message);

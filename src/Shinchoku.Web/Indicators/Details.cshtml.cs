@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Direction = Shinchoku.Core.Rules.Direction;
+using ValueSource = Shinchoku.Core.Rules.ValueSource;
+using static Shinchoku.Core.Rules.MarkGlyphs;
+using Shinchoku.Core.Values;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
+using Shinchoku.Web.Shared;
+
+namespace Shinchoku.Web.Indicators;
+
+/// <summary>
+/// An indicator: definition, targets, values per fiscal year with computed and printed marks, overrides,
+/// chart and audit history. Public for published reports; unpublished reports only for signed-in staff.
+/// </summary>
+[Shinchoku.Web.Dashboard.PublicPage]
+public class DetailsModel(ShinchokuDb db) : PageModel
+{
+    public Indicator Indicator { get; private set; } = null!;
+
+    public List<ReportEvaluation> Evaluations { get; private set; } = [];
+
+    /// <summary>The indicators of other plan versions this one continues or is continued by.</summary>
+    public IndicatorLineage Lineage { get; private set; } = null!;
+
+    public List<ChartPoint> ChartPoints { get; private set; } = [];
+
+    public List<AuditEntry> Audit { get; private set; } = [];
+
+    public string DirectionText { get; private set; } = "";
+
+    /// <summary>The desired direction: set, or read from the targets.</summary>
+    public Direction Direction { get; private set; }
+
+    /// <summary>The published reporting cycles by fiscal year (their publication dates), of the plan version each report belongs to.</summary>
+    public Dictionary<int, ReportingCycle> PublishedCycles { get; private set; } = [];
+
+    /// <summary>The latest published evaluation, the one the summary and the public counts use.</summary>
+    public ReportEvaluation? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.Report.FiscalYear));
+
+    /// <summary>The evaluation published the year before <see cref="LatestPublished"/>, to show what changed.</summary>
+    public ReportEvaluation? PreviousPublished => LatestPublished is { } latest
+        ? Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.Report.FiscalYear) && e.Report.FiscalYear < latest.Report.FiscalYear)
+        : null;
+
+    /// <summary>What changed from the previous publication to the latest: field, before, after.</summary>
+    public List<(string Field, string Before, string After)> Changes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var indicator = await db.Indicators
+            .Include(i => i.Initiative!).ThenInclude(i => i.Plan)
+            .Include(i => i.Departments)
+            .Include(i => i.Targets)
+            .Include(i => i.Reports).ThenInclude(r => r.Overrides)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id);
+        if (indicator is null)
+        {
+            return NotFound();
+        }
+
+        Indicator = indicator;
+        ViewData["OtherLanguage"] = $"/en/indicators/{id}";
+        // The history reads across plan versions: each report is evaluated against its own version's definition.
+        Lineage = await IndicatorLineage.LoadAsync(db, indicator, User);
+        Evaluations = Lineage.Reports.ConvertAll(r => ReportEvaluation.Of(r.Indicator!, r));
+        var direction = Evaluations.Count > 0 ? Evaluations[^1].Computed.Direction
+            : indicator.Direction ?? Direction.Unknown;
+        Direction = direction;
+        DirectionText = direction.Describe() + (indicator.Direction is null ? "（目標値から判定）" : "（設定）");
+        ChartPoints = BuildChart(indicator, Evaluations);
+        PublishedCycles = await Lineage.PublishedCyclesAsync(db);
+        Changes = CompareWithPrevious(LatestPublished, PreviousPublished);
+        // The history holds values before publication, so only staff see it.
+        if (Publication.SeesUnpublished(User))
+        {
+            Audit = await db.AuditEntries.Where(a => a.IndicatorId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync();
+        }
+
+        return Page();
+    }
+
+    /// <summary>
+    /// The changes from one published year to the next: values as written and the marks shown. Compared between
+    /// published years (not with the audit trail, which holds values before publication and is staff only).
+    /// </summary>
+    public static List<(string Field, string Before, string After)> CompareWithPrevious(ReportEvaluation? latest, ReportEvaluation? previous)
+    {
+        var changes = new List<(string, string, string)>();
+        if (latest is null || previous is null)
+        {
+            return changes;
+        }
+
+        void Compare(string field, string before, string after)
+        {
+            if (!string.Equals(before.Trim(), after.Trim(), StringComparison.Ordinal))
+            {
+                changes.Add((field, before.Length == 0 ? "－" : before, after.Length == 0 ? "－" : after));
+            }
+        }
+
+        Compare("実績値", previous.Report.Actual.Text, latest.Report.Actual.Text);
+        Compare("年度末見込値", previous.Report.Projection.Text, latest.Report.Projection.Text);
+        Compare("進捗", Shinchoku.Web.Dashboard.MarkText.TrendLabelOf(previous), Shinchoku.Web.Dashboard.MarkText.TrendLabelOf(latest));
+        Compare("評価", Shinchoku.Web.Dashboard.MarkText.Label(Shinchoku.Web.Dashboard.MarkText.BucketOf(previous)), Shinchoku.Web.Dashboard.MarkText.Label(Shinchoku.Web.Dashboard.MarkText.BucketOf(latest)));
+        return changes;
+    }
+
+    private static List<ChartPoint> BuildChart(Indicator indicator, List<ReportEvaluation> evaluations)
+    {
+        var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
+        var hint = final?.Value.Parse() is { } f && f.TryGetMagnitude(Unit.None, out _, out var u) ? u : Unit.None;
+        var points = new List<ChartPoint>();
+        if (indicator.BaselineFiscalYear is { } by && ReportEvaluation.Magnitude(indicator.Baseline.Parse(), hint) is { } b)
+        {
+            points.Add(new ChartPoint(ChartPointKind.Baseline, by, b, indicator.Baseline.Text));
+        }
+
+        foreach (var e in evaluations)
+        {
+            var value = e.Computed.Source == ValueSource.Actual ? e.Values.Actual : e.Values.Projection;
+            if (ReportEvaluation.Magnitude(value, hint) is { } v)
+            {
+                points.Add(new ChartPoint(ChartPointKind.Value, e.Report.FiscalYear, v, e.ValueText));
+            }
+        }
+
+        foreach (var target in indicator.Targets)
+        {
+            if (ReportEvaluation.Magnitude(target.Value.Parse(), hint) is { } t)
+            {
+                points.Add(new ChartPoint(target.Kind == TargetKind.Interim ? ChartPointKind.InterimTarget : ChartPointKind.FinalTarget, target.FiscalYear, t, target.Value.Text));
+            }
+        }
+
+        return points;
+    }
+}

@@ -1,0 +1,52 @@
+using Shinchoku.Core.Rules;
+using Shinchoku.Core.Values;
+using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
+
+namespace Shinchoku.Web.Indicators;
+
+/// <summary>
+/// A value as a person wrote it, kept beside its parsed form: the kind, the comparable number and unit,
+/// and the as-of date. The text is the truth; the parsed columns serve queries and are recomputed from it.
+/// </summary>
+public sealed record RecordedValue
+{
+    /// <summary>A new empty value. Always a new instance: EF Core tracks an owned value by reference, so two places never share one.</summary>
+    public static RecordedValue Empty() => new() { Text = "", Kind = KpiValueKind.Nothing };
+
+    /// <summary>The text as entered.</summary>
+    public required string Text { get; init; }
+
+    public KpiValueKind Kind { get; init; }
+
+    public decimal? Magnitude { get; init; }
+
+    public string? Unit { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Records <paramref name="text"/>; the parse result says whether it could be read.</summary>
+    public static (RecordedValue Value, Shinchoku.Core.Parsing.ParseResult<KpiValue> Parse) From(string? text)
+    {
+        var t = (text ?? "").Trim();
+        var parsed = KpiValue.Parse(t);
+        if (!parsed.Success)
+        {
+            return (new RecordedValue { Text = t, Kind = KpiValueKind.Nothing }, parsed);
+        }
+
+        var value = parsed.Value;
+        decimal? magnitude = value.TryGetMagnitude(Core.Values.Unit.None, out var m, out var unit) ? m : null;
+        return (new RecordedValue
+        {
+            Text = t,
+            Kind = value.Kind,
+            Magnitude = magnitude,
+            Unit = magnitude is null || unit.IsNone ? null : unit.Text,
+            AsOf = value.AsOf?.End,
+        }, parsed);
+    }
+
+    /// <summary>The parsed value, read again from the text (null when the text does not parse).</summary>
+    public KpiValue? Parse() => KpiValue.Parse(Text).GetValueOrDefault();
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
+using Shinchoku.Web.Strategy;
+using Shinchoku.Web.Departments;
+using Shinchoku.Web.Shared;
+
+namespace Shinchoku.Web.Reporting;
+
+/// <summary>
+/// The reporting cycles (one progress report of a plan per fiscal year): open one with its deadline and the KPIs
+/// requested (one NotStarted report each), and move it between 入力中, 確認中 and 公表済み (publishing after a
+/// confirmation of how many approved reports become public). Only approved reports of published cycles are public. DX office only.
+/// </summary>
+public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review) : AdminPageModel
+{
+    /// <summary>The group of KPIs without a department: the DX office reports on them itself.</summary>
+    public const string DxOfficeGroup = "DX推進担当（所管課の設定なし）";
+
+    public List<ReportingCycle> Cycles { get; private set; } = [];
+
+    public List<Plan> Plans { get; private set; } = [];
+
+    [BindProperty]
+    public string? PlanId { get; set; }
+
+    [BindProperty]
+    public string? FiscalYear { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Deadline { get; set; }
+
+    /// <summary>The KPIs requested (checked); all of the plan's when the form is first shown.</summary>
+    [BindProperty]
+    public List<int> IndicatorIds { get; set; } = [];
+
+    /// <summary>The KPIs of the chosen plan, grouped by their departments (those without one under <see cref="DxOfficeGroup"/>).</summary>
+    public List<IGrouping<string, Indicator>> IndicatorGroups { get; private set; } = [];
+
+    /// <summary>The cycle about to be published, with how many reports become public and how many stay non-public.</summary>
+    public (ReportingCycle Cycle, int Approved, int NotApproved)? PublishConfirmation { get; private set; }
+
+    public async Task OnGetAsync(int? planId)
+    {
+        await LoadAsync();
+        var plan = Plans.FirstOrDefault(p => p.Id == planId) ?? Plans.FirstOrDefault(p => p.Status == Core.Strategy.PlanStatus.Current);
+        PlanId = plan?.Id.ToString(CultureInfo.InvariantCulture);
+        await LoadIndicatorsAsync();
+        IndicatorIds = [.. IndicatorGroups.SelectMany(g => g).Select(i => i.Id)];
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        await LoadAsync();
+        var plan = Plans.FirstOrDefault(p => p.Id.ToString(CultureInfo.InvariantCulture) == PlanId);
+        if (plan is null)
+        {
+            Fail("planId", "戦略・計画を選んでください。");
+        }
+
+        var year = Core.Time.FiscalYear.Parse(FiscalYear);
+        if (!year.Success)
+        {
+            Fail("fiscalYear", year.Errors.First().Message);
+        }
+        else if (plan is not null && Cycles.FirstOrDefault(c => c.PlanId == plan.Id && c.FiscalYear == year.Value.StartYear) is { } existing)
+        {
+            Fail("fiscalYear", $"「{plan.Name}」の{year.Value}の報告は既にあります（{existing.Title}、{AdminText.Describe(existing.State)}）。");
+        }
+
+        var title = Optional("title", "報告の題名", Title, 200);
+        var deadline = ReadDeadline(year.Success ? year.Value : null);
+        await LoadIndicatorsAsync();
+        var requested = IndicatorGroups.SelectMany(g => g).Select(i => i.Id).Where(IndicatorIds.Contains).Distinct().ToList();
+        if (IndicatorGroups.Count > 0 && requested.Count == 0)
+        {
+            Fail("indicators", "報告を依頼する成果指標を1つ以上選んでください。");
+        }
+
+        if (!IsValid)
+        {
+            return Page();
+        }
+
+        var cycle = new ReportingCycle
+        {
+            PlanId = plan!.Id,
+            FiscalYear = year.Value.StartYear,
+            Title = title ?? $"{year.Value} 進捗状況",
+            State = PublicationState.Draft,
+            Deadline = deadline,
+        };
+        db.ReportingCycles.Add(cycle);
+        int added;
+        try
+        {
+            await db.SaveChangesAsync();
+            added = await review.RequestReportsAsync(cycle, requested);
+        }
+        catch (DbUpdateException)
+        {
+            Fail("fiscalYear", $"「{plan.Name}」の{year.Value}の報告は、ほかの人が同時に作成しました。一覧を確かめてください。");
+            await LoadAsync();
+            return Page();
+        }
+
+        var warnings = string.Concat(year.Warnings.Select(w => "（" + w.Message + "）"));
+        return DoneAndRedirect($"「{plan.Name}」の{year.Value}の報告「{cycle.Title}」を作成しました。状態は「入力中」です。成果指標{requested.Count}件の報告を依頼しました（新たに作成{added}件）。{warnings}", "/admin/cycles");
+    }
+
+    public async Task<IActionResult> OnPostStateAsync(int cycleId, string? from, string? to, bool confirmed)
+    {
+        var cycle = await db.ReportingCycles.Include(c => c.Plan).FirstOrDefaultAsync(c => c.Id == cycleId);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        if (!Enum.TryParse<PublicationState>(from, out var expected) || !Enum.TryParse<PublicationState>(to, out var target)
+            || !Steps(expected).Any(s => s.To == target))
+        {
+            return BadRequest();
+        }
+
+        var name = $"{new Core.Time.FiscalYear(cycle.FiscalYear)}「{cycle.Title}」";
+        if (cycle.State != expected)
+        {
+            await LoadAsync();
+            Fail(null, $"{name}の状態は、ほかの人が既に「{AdminText.Describe(cycle.State)}」に変更しています。一覧を確かめてから、もう一度操作してください。");
+            return Page();
+        }
+
+        if (target == PublicationState.Published && !confirmed)
+        {
+            await LoadAsync();
+            var reports = db.IndicatorReports.Where(r => r.FiscalYear == cycle.FiscalYear && r.Indicator!.Initiative!.PlanId == cycle.PlanId);
+            var approved = await reports.CountAsync(Publication.IsApproved);
+            PublishConfirmation = (cycle, approved, await reports.CountAsync() - approved);
+            return Page();
+        }
+
+        cycle.State = target;
+        cycle.PublishedAt = target == PublicationState.Published ? clock.GetUtcNow() : null;
+        await db.SaveChangesAsync();
+        return DoneAndRedirect(target switch
+        {
+            PublicationState.Published => $"{name}を公表しました。一般のページで閲覧できるようになりました。",
+            PublicationState.Submitted when expected == PublicationState.Published => $"{name}の公表を取り消し、「確認中」に戻しました。一般のページには表示されなくなりました。",
+            PublicationState.Submitted => $"{name}を「確認中」にしました。",
+            _ => $"{name}を「入力中」に戻しました。",
+        }, "/admin/cycles");
+    }
+
+    /// <summary>The states a cycle in <paramref name="state"/> can move to, one step forward or back, with the button's words.</summary>
+    public static IEnumerable<(PublicationState To, string Action)> Steps(PublicationState state) => state switch
+    {
+        PublicationState.Draft => [(PublicationState.Submitted, "確認中にする")],
+        PublicationState.Submitted => [(PublicationState.Published, "公表する"), (PublicationState.Draft, "入力中に戻す")],
+        PublicationState.Published => [(PublicationState.Submitted, "公表を取り消す（確認中に戻す）")],
+        _ => [],
+    };
+
+    private DateOnly? ReadDeadline(Core.Time.FiscalYear? year)
+    {
+        var text = (Deadline ?? "").Trim();
+        if (text.Length == 0)
+        {
+            Fail("deadline", "提出期限を入力してください。");
+            return null;
+        }
+
+        DateOnly date;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            var parsed = Core.Time.JapaneseDate.Parse(text);
+            if (!parsed.Success)
+            {
+                Fail("deadline", $"提出期限「{text}」を日付として読み取れません（例: 2026年7月31日、令和8年7月31日）。");
+                return null;
+            }
+
+            date = parsed.Value;
+        }
+
+        if (year is { } y && date < y.FirstDay)
+        {
+            Fail("deadline", $"提出期限（{Core.Time.JapaneseDate.Format(date)}）が{y}の始まり（{Core.Time.JapaneseDate.Format(y.FirstDay)}）より前です。");
+        }
+
+        return date;
+    }
+
+    private async Task LoadIndicatorsAsync()
+    {
+        var planId = int.TryParse(PlanId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        var indicators = await db.Indicators.Include(i => i.Departments).Where(i => i.Initiative!.PlanId == planId).OrderBy(i => i.Order).ToListAsync();
+        IndicatorGroups = [.. indicators
+            .GroupBy(i => i.Departments.Count == 0 ? DxOfficeGroup : string.Join("、", i.Departments.Select(d => d.Name).Order(StringComparer.Ordinal)))
+            .OrderBy(g => g.Key == DxOfficeGroup ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)];
+    }
+
+    private async Task LoadAsync()
+    {
+        Plans = await db.Plans.OrderBy(p => p.Status == Core.Strategy.PlanStatus.Current ? 0 : p.Status == Core.Strategy.PlanStatus.Draft ? 1 : 2).ThenByDescending(p => p.Id).ToListAsync();
+        Cycles = await db.ReportingCycles.Include(c => c.Plan).OrderByDescending(c => c.FiscalYear).ThenBy(c => c.PlanId).ToListAsync();
+    }
+}

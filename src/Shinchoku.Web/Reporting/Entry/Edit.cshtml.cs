@@ -1,0 +1,297 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Parsing;
+using Shinchoku.Web.Accounts;
+using Shinchoku.Web.Data;
+using Shinchoku.Web.Indicators;
+using Shinchoku.Web.Reporting;
+using Shinchoku.Web.Shared;
+
+namespace Shinchoku.Web.Reporting.Entry;
+
+/// <summary>
+/// Entering one KPI's requested report for a fiscal year: values are read by Core as they are typed
+/// (a value that does not parse is refused with Core's message, the text kept in the field), saving shows the
+/// computed marks (未着手 → 入力中), 提出する checks every required item first, and a concurrent save by someone
+/// else shows both versions. Submitted and approved reports are read-only; the DX office's comments and return
+/// reasons are shown. DataEntry policy, and the indicator must belong to the editor's department (otherwise 403).
+/// </summary>
+public class EditModel(ShinchokuDb db, Access access, ReportReview review) : PageModel
+{
+    /// <summary>The fields of a report as a department fills them in, in the order of the sheet.</summary>
+    public static readonly IReadOnlyList<FieldInfo> Fields =
+    [
+        new(nameof(ReportForm.Actual), "実績値", "例: 1,234件（令和3年12月末現在）。時点は括弧で添えてください。", false, true, RequiredToSubmit: true),
+        new(nameof(ReportForm.Projection), "年度末見込値", "例: 約2,500時間。見込めない場合は「算出不可」などと理由を入力してください。", false, true, RequiredToSubmit: true),
+        new(nameof(ReportForm.ProjectionBasis), "見込値の算出根拠", null, true, false, RequiredToSubmit: true),
+        new(nameof(ReportForm.Status), "取組状況", null, true, false, RequiredToSubmit: true),
+        new(nameof(ReportForm.MissedReason), "中間目標が未達成（未達成見込）となった理由", "中間目標に届かない（届かない見込みの）場合は、提出時に必須です。", true, false, InterimOnly: true),
+        new(nameof(ReportForm.Countermeasure), "未達成の場合、状況改善のために検討している対策", "中間目標に届かない（届かない見込みの）場合は、提出時に必須です。", true, false, InterimOnly: true),
+        new(nameof(ReportForm.Challenges), "取組を行っている上での課題", null, true, false),
+        new(nameof(ReportForm.Plan), "今後の取組方針・対策", null, true, false, RequiredToSubmit: true),
+        new(nameof(ReportForm.QuestionToExperts), "アドバイザリー会議で専門家に聞きたいこと", null, true, false),
+    ];
+
+    [BindProperty]
+    public ReportForm Form { get; set; } = new();
+
+    public Indicator Indicator { get; private set; } = null!;
+
+    public ReportingCycle Cycle { get; private set; } = null!;
+
+    public ReportEvaluation? Evaluation { get; private set; }
+
+    public List<string> Warnings { get; private set; } = [];
+
+    public bool Saved { get; private set; }
+
+    public bool Submitted { get; private set; }
+
+    /// <summary>The report requested for the cycle's year.</summary>
+    public IndicatorReport Report { get; private set; } = null!;
+
+    /// <summary>Why the department may not change the report now, or null when it may.</summary>
+    public string? ReadOnlyReason => ReportRules.Change(ReportChannel.EntryForm, Report.State, Cycle).Why;
+
+    /// <summary>True when 提出する was refused for missing items (what was typed is saved).</summary>
+    public bool SubmitRefused { get; private set; }
+
+    /// <summary>When someone else saved first: what is saved now, and who saved it.</summary>
+    public ReportForm? Theirs { get; private set; }
+
+    public string? TheirAuthor { get; private set; }
+
+    /// <summary>The problems of the posted form in the order of the fields, for the error summary; field ids as the form names them (Form_Actual).</summary>
+    public IReadOnlyList<FormError> FormErrors => [.. ModelState
+        .Where(m => m.Value!.Errors.Count > 0)
+        .OrderBy(m => Fields.ToList().FindIndex(f => m.Key == $"{nameof(Form)}.{f.Name}"))
+        .SelectMany(m => m.Value!.Errors.Select(e => new FormError(m.Key.Length == 0 ? null : m.Key.Replace('.', '_'), e.ErrorMessage)))];
+
+    public bool HasInterimTarget => Indicator.Targets.Any(t => t.Kind == TargetKind.Interim);
+
+    public async Task<IActionResult> OnGetAsync(int cycleId, int indicatorId, bool saved = false, bool submitted = false)
+    {
+        if (await LoadAsync(cycleId, indicatorId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Form = ReportForm.From(Report);
+        Saved = saved;
+        Submitted = submitted;
+        Describe(Report);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(int cycleId, int indicatorId) => SaveAsync(cycleId, indicatorId, submit: false);
+
+    /// <summary>Saves what was typed and submits it when every required item is there; otherwise lists what is missing.</summary>
+    public Task<IActionResult> OnPostSubmitAsync(int cycleId, int indicatorId) => SaveAsync(cycleId, indicatorId, submit: true);
+
+    private async Task<IActionResult> SaveAsync(int cycleId, int indicatorId, bool submit)
+    {
+        if (await LoadAsync(cycleId, indicatorId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ReadOnlyReason is { } why)
+        {
+            ModelState.AddModelError(string.Empty, why);
+            Describe(Report);
+            return Page();
+        }
+
+        var actual = RecordedValue.From(Form.Actual);
+        var projection = RecordedValue.From(Form.Projection);
+        AddErrors(nameof(ReportForm.Actual), actual.Parse);
+        AddErrors(nameof(ReportForm.Projection), projection.Parse);
+        foreach (var field in Fields)
+        {
+            FormText.RefuseControlCharacters(ModelState, $"{nameof(Form)}.{field.Name}", field.Label, Form[field.Name]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Describe(Report);
+            return Page();
+        }
+
+        var report = Report;
+        db.SaveOnlyAtVersion(report, Form.Version);
+        Form.ApplyTo(report, actual.Value, projection.Value, HasInterimTarget);
+        report.State = ReportRules.Change(ReportChannel.EntryForm, report.State, Cycle).After;
+
+        var missing = submit ? ReportRules.MissingForSubmission(Indicator, report) : [];
+        if (submit && missing.Count == 0)
+        {
+            // The values and the submission are saved together, or not at all.
+            return await review.RecordAsync(report, Form.Version, ReviewAction.Submitted, "", User, Cycle)
+                ? RedirectToPage(new { cycleId, indicatorId, submitted = true })
+                : await ConflictAsync(await db.IndicatorReports.AsNoTracking().FirstAsync(r => r.Id == report.Id));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Read afresh: reloading the tracked report would keep this form's owned values (実績値, 見込値) in place of theirs.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(await db.IndicatorReports.AsNoTracking().FirstAsync(r => r.Id == report.Id));
+        }
+
+        if (missing.Count == 0)
+        {
+            return RedirectToPage(new { cycleId, indicatorId, saved = true });
+        }
+
+        SubmitRefused = true;
+        Form.Version = report.Version;
+        foreach (var (field, message) in missing)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{field}", message);
+        }
+
+        Describe(report);
+        return Page();
+    }
+
+    private async Task<IActionResult> ConflictAsync(IndicatorReport current)
+    {
+        Theirs = ReportForm.From(current);
+        TheirAuthor = await db.AuditEntries
+            .Where(a => a.Entity == nameof(IndicatorReport) && a.EntityId == current.Id)
+            .OrderByDescending(a => a.Id)
+            .Select(a => a.User)
+            .FirstOrDefaultAsync();
+
+        // The form keeps what this user typed, now based on the saved version: saving again overwrites theirs knowingly.
+        Form.Version = current.Version;
+        ModelState.Clear();
+        Describe(current);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int cycleId, int indicatorId)
+    {
+        // Only the KPIs the DX office requested for the year have a report to enter.
+        if (await review.FindAsync(cycleId, indicatorId) is not var (cycle, indicator, report))
+        {
+            return NotFound();
+        }
+
+        if (!await access.MayEditAsync(User, indicator))
+        {
+            return Forbid();
+        }
+
+        Cycle = cycle;
+        Indicator = indicator;
+        Report = report;
+        return null;
+    }
+
+    private void AddErrors(string field, ParseResult<Core.Values.KpiValue> result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{field}", error.Message);
+        }
+    }
+
+    private void Describe(IndicatorReport report)
+    {
+        Evaluation = ReportEvaluation.Of(Indicator, report);
+        foreach (var text in new[] { report.Actual.Text, report.Projection.Text })
+        {
+            Warnings.AddRange(Core.Values.KpiValue.Parse(text).Warnings.Select(w => w.Message));
+        }
+    }
+
+    /// <summary>A field of the form: its name, label, hint, whether multi-line, and whether Core reads it as a value.</summary>
+    public sealed record FieldInfo(string Name, string Label, string? Hint, bool Multiline, bool IsValue, bool InterimOnly = false, bool RequiredToSubmit = false);
+}
+
+/// <summary>What a department types into the entry form, kept as typed.</summary>
+public sealed class ReportForm
+{
+    public string? Actual { get; set; }
+
+    public string? Projection { get; set; }
+
+    public string? ProjectionBasis { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? MissedReason { get; set; }
+
+    public string? Countermeasure { get; set; }
+
+    public string? Challenges { get; set; }
+
+    public string? Plan { get; set; }
+
+    public string? QuestionToExperts { get; set; }
+
+    /// <summary>The version of the report the form was opened on.</summary>
+    public int Version { get; set; }
+
+    public string? this[string field] => field switch
+    {
+        nameof(Actual) => Actual,
+        nameof(Projection) => Projection,
+        nameof(ProjectionBasis) => ProjectionBasis,
+        nameof(Status) => Status,
+        nameof(MissedReason) => MissedReason,
+        nameof(Countermeasure) => Countermeasure,
+        nameof(Challenges) => Challenges,
+        nameof(Plan) => Plan,
+        nameof(QuestionToExperts) => QuestionToExperts,
+        _ => null,
+    };
+
+    public static ReportForm From(IndicatorReport report) => new()
+    {
+        Actual = report.Actual.Text,
+        Projection = report.Projection.Text,
+        ProjectionBasis = report.ProjectionBasis,
+        Status = report.Status,
+        MissedReason = report.MissedReason,
+        Countermeasure = report.Countermeasure,
+        Challenges = report.Challenges,
+        Plan = report.Plan,
+        QuestionToExperts = report.QuestionToExperts,
+        Version = report.Version,
+    };
+
+    public void ApplyTo(IndicatorReport report, RecordedValue actual, RecordedValue projection, bool hasInterimTarget)
+    {
+        if (report.Actual.Text != actual.Text)
+        {
+            report.Actual = actual;
+        }
+
+        if (report.Projection.Text != projection.Text)
+        {
+            report.Projection = projection;
+        }
+
+        report.ProjectionBasis = Clean(ProjectionBasis);
+        report.Status = Clean(Status);
+        if (hasInterimTarget)
+        {
+            report.MissedReason = Clean(MissedReason);
+            report.Countermeasure = Clean(Countermeasure);
+        }
+
+        report.Challenges = Clean(Challenges);
+        report.Plan = Clean(Plan);
+        report.QuestionToExperts = Clean(QuestionToExperts);
+    }
+
+    private static string Clean(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}

@@ -1,0 +1,4 @@
+namespace Shinchoku.Web.Shared;
+
+/// <summary>A problem with a posted form: the id of the field (null for the form as a whole) and the message; shown by _ErrorSummary.</summary>
+public sealed record FormError(string? Field, string Message);
