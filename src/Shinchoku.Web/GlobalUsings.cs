@@ -1,2 +1,3 @@
-// Core's target kind is the one the entities store and the rules read; the alias keeps Core's Indicator out of the app's namespaces.
+// Core's types that the app's namespaces read everywhere; aliases, so that Core's Indicator stays out of them.
+global using IndicatorYear = Shinchoku.Core.Rules.IndicatorYear;
 global using TargetKind = Shinchoku.Core.Rules.TargetKind;

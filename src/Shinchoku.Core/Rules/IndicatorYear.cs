@@ -26,8 +26,9 @@ public sealed class IndicatorYear
 
     private IndicatorYear(FiscalYear? fiscalYear, Direction? configuredDirection, YearValue baseline, YearValue actual, YearValue projection,
         YearValue interimTarget, YearValue finalTarget, ReportValues? values, Evaluation computed, RatingOverride? ratingOverride,
-        PrintedMarks? printed, IReadOnlyList<YearMessage> messages, string explanation, Magnitudes magnitudes)
+        PrintedMarks? printed, IReadOnlyList<YearMessage> messages, string explanation, Magnitudes magnitudes, long inputHash)
     {
+        this.inputHash = inputHash;
         FiscalYear = fiscalYear;
         ConfiguredDirection = configuredDirection;
         Baseline = baseline;
@@ -96,6 +97,7 @@ public sealed class IndicatorYear
     public IReadOnlyList<YearMessage> Messages { get; }
 
     private readonly Magnitudes chart;
+    private readonly long inputHash;
 
     /// <summary>The warnings only (the year was still evaluated).</summary>
     public IEnumerable<YearMessage> Warnings => Messages.Where(m => !m.Message.IsError);
@@ -161,7 +163,23 @@ public sealed class IndicatorYear
         var i = Read(YearField.InterimTarget, targets.Interim?.Text, targets.Interim?.FiscalYear, messages);
         var f = Read(YearField.FinalTarget, targets.Final?.Text, targets.Final?.FiscalYear, messages);
         var marks = ReadPrinted(printed ?? WrittenMarks.None, messages);
-        return Evaluate(fiscalYear, direction, b, a, p, i, f, marks, messages, overrides ?? []);
+        return Evaluate(fiscalYear, direction, b, a, p, i, f, marks, messages, overrides ?? [],
+            Fingerprint(baseline, actual, projection, targets, direction, printed));
+    }
+
+    /// <summary>
+    /// The year of a stored report: restored from <paramref name="record"/> without parsing or evaluating when it was
+    /// computed with the current rules from these very inputs; otherwise made again from what was written (a record
+    /// never computed, computed before a rule changed, or left behind by a write that did not compute it again).
+    /// The overrides are always those given: the marks shown and the comparison with the printed marks follow them.
+    /// </summary>
+    public static IndicatorYear Read(IndicatorYearRecord? record, FiscalYear fiscalYear, string? baseline, string? actual, string? projection,
+        IEnumerable<WrittenTarget> targets, Direction? direction, IEnumerable<WrittenOverride>? overrides = null, WrittenMarks? printed = null)
+    {
+        var inForce = TargetsInForce.For(targets, fiscalYear);
+        return IsCurrent(record) && record!.InputHash == Fingerprint(baseline, actual, projection, inForce, direction, printed)
+            ? Restore(record, fiscalYear, direction, baseline, actual, projection, inForce, overrides)
+            : Of(fiscalYear, baseline, actual, projection, inForce, direction, overrides, printed);
     }
 
     /// <summary>
@@ -176,13 +194,14 @@ public sealed class IndicatorYear
         }
 
         var messages = Messages.Where(m => m.Field != YearField.Override).ToList();
-        return Evaluate(FiscalYear, direction, Baseline, Actual, Projection, InterimTarget, FinalTarget, Printed, messages, overrides ?? []);
+        return Evaluate(FiscalYear, direction, Baseline, Actual, Projection, InterimTarget, FinalTarget, Printed, messages, overrides ?? [], inputHash);
     }
 
     /// <summary>What is kept of the year with the report (see <see cref="IndicatorYearRecord"/>).</summary>
     public IndicatorYearRecord ToRecord() => new()
     {
         RulesVersion = RulesVersion,
+        InputHash = inputHash,
         Direction = Computed.Direction,
         Source = Computed.Source,
         Progress = Computed.Progress,
@@ -207,10 +226,7 @@ public sealed class IndicatorYear
         Messages = WriteMessages(Messages.Where(m => m.Field != YearField.Override)),
     };
 
-    /// <summary>
-    /// True when <paramref name="record"/> was computed with the current rules and can be restored; otherwise the
-    /// year must be made again from what was written (<see cref="Of(FiscalYear, string?, string?, string?, IEnumerable{WrittenTarget}, Direction?, IEnumerable{WrittenOverride}?, WrittenMarks?)"/>).
-    /// </summary>
+    /// <summary>True when <paramref name="record"/> was computed with the current rules (<see cref="RulesVersion"/>).</summary>
     public static bool IsCurrent(IndicatorYearRecord? record) => record is { RulesVersion: RulesVersion };
 
     /// <summary>
@@ -218,7 +234,7 @@ public sealed class IndicatorYear
     /// force, the overrides (which change without a new evaluation: the marks shown and the comparison with the
     /// printed marks follow them) and the record. A record that does not hold together is 評価できません.
     /// </summary>
-    public static IndicatorYear Restore(IndicatorYearRecord record, FiscalYear? fiscalYear, Direction? direction,
+    private static IndicatorYear Restore(IndicatorYearRecord record, FiscalYear? fiscalYear, Direction? direction,
         string? baseline, string? actual, string? projection, TargetsInForce targets, IEnumerable<WrittenOverride>? overrides)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -241,13 +257,13 @@ public sealed class IndicatorYear
         return new IndicatorYear(fiscalYear, direction, Unread(baseline, null), Unread(actual, null), Unread(projection, null),
             Unread(targets.Interim?.Text, targets.Interim?.FiscalYear), Unread(targets.Final?.Text, targets.Final?.FiscalYear),
             null, computed, active, printed, messages, record.Explanation,
-            new Magnitudes(record.ValueMagnitude, record.BaselineMagnitude, record.InterimTargetMagnitude, record.FinalTargetMagnitude));
+            new Magnitudes(record.ValueMagnitude, record.BaselineMagnitude, record.InterimTargetMagnitude, record.FinalTargetMagnitude), record.InputHash);
 
         static YearValue Unread(string? text, FiscalYear? year) => new((text ?? string.Empty).Trim(), null, year);
     }
 
     private static IndicatorYear Evaluate(FiscalYear? fiscalYear, Direction? direction, YearValue baseline, YearValue actual, YearValue projection,
-        YearValue interim, YearValue final, PrintedMarks? printed, List<YearMessage> messages, IEnumerable<WrittenOverride> overrides)
+        YearValue interim, YearValue final, PrintedMarks? printed, List<YearMessage> messages, IEnumerable<WrittenOverride> overrides, long inputHash)
     {
         var active = ActiveOverride(overrides, messages);
         var values = new ReportValues(baseline.Value, actual.Value, projection.Value, final.Value, interim.Value);
@@ -272,7 +288,7 @@ public sealed class IndicatorYear
                 Evaluator.MagnitudeInTargetUnit(values, values.InterimTarget),
                 Evaluator.MagnitudeInTargetUnit(values, values.FinalTarget));
             return new IndicatorYear(fiscalYear, direction, baseline, actual, projection, interim, final, values, computed, active,
-                printed, messages, Evaluator.Explain(values, computed), magnitudes);
+                printed, messages, Evaluator.Explain(values, computed), magnitudes, inputHash);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -284,7 +300,7 @@ public sealed class IndicatorYear
 
         // The computed marks are left out; a person's override, when there is one, is still what is shown.
         IndicatorYear Failed(string detail) => new(fiscalYear, direction, baseline, actual, projection, interim, final, values,
-            Evaluation.Unevaluable(detail, inferred), active, printed, messages, string.Empty, default);
+            Evaluation.Unevaluable(detail, inferred), active, printed, messages, string.Empty, default, inputHash);
     }
 
     private static RatingOverride? ActiveOverride(IEnumerable<WrittenOverride> overrides, List<YearMessage> messages)
@@ -339,6 +355,34 @@ public sealed class IndicatorYear
         }
 
         return messages.Count > errors ? null : PrintedMarks.Parse(written.Trend, written.Rating, written.Interim).GetValueOrDefault();
+    }
+
+    /// <summary>FNV-1a over every input, separated, so that the fingerprint is the same in every process (string hashes are not).</summary>
+    private static long Fingerprint(string? baseline, string? actual, string? projection, TargetsInForce targets, Direction? direction, WrittenMarks? printed)
+    {
+        var hash = 14695981039346656037UL;
+        void Add(string? text)
+        {
+            foreach (var c in (text ?? string.Empty).Trim())
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            hash = (hash ^ 0xFFFF) * 1099511628211UL;
+        }
+
+        Add(baseline);
+        Add(actual);
+        Add(projection);
+        Add(targets.Interim?.Text);
+        Add(targets.Interim?.FiscalYear?.StartYear.ToString(CultureInfo.InvariantCulture));
+        Add(targets.Final?.Text);
+        Add(targets.Final?.FiscalYear?.StartYear.ToString(CultureInfo.InvariantCulture));
+        Add(direction?.ToString());
+        Add(printed?.Trend);
+        Add(printed?.Rating);
+        Add(printed?.Interim);
+        return unchecked((long)hash);
     }
 
     private static string WriteMessages(IEnumerable<YearMessage> messages)

@@ -11,6 +11,12 @@ public sealed record IndicatorYearRecord
     /// <summary>The <see cref="IndicatorYear.RulesVersion"/> it was computed with; 0 for a row never computed.</summary>
     public int RulesVersion { get; init; }
 
+    /// <summary>
+    /// A fingerprint of what the year was made from (the texts, the targets in force, the direction set, the printed
+    /// marks): a record whose inputs have changed since is not used, even if a write path forgot to compute it again.
+    /// </summary>
+    public long InputHash { get; init; }
+
     /// <summary>See <see cref="Evaluation.Direction"/>.</summary>
     public Direction Direction { get; init; }
 

@@ -40,13 +40,15 @@ public static class CommandLine
               --json   結果を1つの JSON オブジェクトとして標準出力に書きます。
           export [--plan KEY] --fiscal-year 2020 [--format xlsx|csv|pdf|html] --out FILE
               資料4を書き出します。--plan はその年度の報告がある計画が1つなら省略できます。
+          recompute
+              すべての報告の評価を、いまの規則で計算し直して保存します（評価の規則を変えたとき）。
         終了コード: 0 取り込み完了（--check では、取り込めば書き込める）、1 エラーか取り込みを止める注意があり何も書き込まない、2 ファイルや引数を使えない
         """;
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
     /// <summary>True when <paramref name="args"/> name a command rather than starting the web server.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "export";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "export" or "recompute";
 
     /// <summary>Runs the command with the console's output and error streams; returns the process exit code.</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] args) => RunAsync(services, args, Console.Out, Console.Error);
@@ -71,9 +73,19 @@ public static class CommandLine
             return Ok;
         }
 
-        return parsed.Command == "import"
-            ? await ImportAsync(services, parsed, output, error, cancellationToken)
-            : await ExportAsync(services, parsed, output, error, cancellationToken);
+        return parsed.Command switch
+        {
+            "import" => await ImportAsync(services, parsed, output, error, cancellationToken),
+            "recompute" => await RecomputeAsync(services, output, cancellationToken),
+            _ => await ExportAsync(services, parsed, output, error, cancellationToken),
+        };
+    }
+
+    private static async Task<int> RecomputeAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var count = await Indicators.KpiYearRecompute.RunAsync(services.GetRequiredService<ShinchokuDb>(), all: true, ct);
+        await output.WriteLineAsync($"{count}件の報告の評価を計算し直しました。");
+        return Ok;
     }
 
     private static async Task<int> ImportAsync(IServiceProvider services, Arguments args, TextWriter output, TextWriter error, CancellationToken ct)
@@ -333,7 +345,7 @@ public static class CommandLine
     private static void WriteRow(Utf8JsonWriter w, ImportRowPlan item, bool matched)
     {
         var row = item.Row;
-        var c = row.Computed;
+        var c = row.Year.Computed;
         w.WriteStartObject();
         w.WriteString("sheet", row.Sheet);
         w.WriteString("table", row.Table);
@@ -358,26 +370,26 @@ public static class CommandLine
         w.WriteString("interim", c.InterimReached is { } ir ? MarkGlyphs.InterimGlyph(ir) : null);
         w.WriteString("reason", c.ReasonText);
         w.WriteEndObject();
-        if (row.Shown?.Override is { } o)
+        if (row.Year.Override is { } o)
         {
             w.WriteStartObject("override");
             w.WriteString("kind", o.Kind.ToString().ToLowerInvariant());
-            w.WriteString("trend", row.Shown.Trend?.Glyph());
-            w.WriteString("rating", row.Shown.RatingGlyph);
-            w.WriteString("interim", row.Shown.InterimReached is { } si ? MarkGlyphs.InterimGlyph(si) : null);
+            w.WriteString("trend", row.Year.Shown.Trend?.Glyph());
+            w.WriteString("rating", row.Year.Shown.RatingGlyph);
+            w.WriteString("interim", row.Year.Shown.InterimReached is { } si ? MarkGlyphs.InterimGlyph(si) : null);
             w.WriteString("reason", o.Reason);
             w.WriteEndObject();
         }
 
-        if (row.Printed is { } p)
+        if (row.Year.Printed is { } p)
         {
             w.WriteStartObject("printed");
             w.WriteString("trend", p.Trend?.Glyph());
             w.WriteBoolean("fromActual", p.FromActual);
             w.WriteString("rating", p.Rating?.Glyph());
             w.WriteString("interim", p.InterimReached is { } pi ? MarkGlyphs.InterimGlyph(pi) : null);
-            var word = new[] { p.TrendKind, p.RatingKind, p.InterimKind }.Contains(PrintedMarkKind.Suspended) ? "進捗管理の停止"
-                : new[] { p.TrendKind, p.RatingKind, p.InterimKind }.Contains(PrintedMarkKind.Unknown) ? "不明" : null;
+            var word = new[] { p.TrendKind, p.RatingKind, p.InterimKind }.Contains(PrintedMarkKind.Suspended) ? MarkGlyphs.SuspendedWords
+                : new[] { p.TrendKind, p.RatingKind, p.InterimKind }.Contains(PrintedMarkKind.Unknown) ? MarkGlyphs.UnknownWords : null;
             w.WriteString("word", word);
             w.WriteEndObject();
         }
@@ -386,13 +398,13 @@ public static class CommandLine
             w.WriteNull("printed");
         }
 
-        w.WriteString("consistency", row.Consistency.Result switch
+        w.WriteString("consistency", row.Year.Consistency.Result switch
         {
             Consistency.Agrees => "agrees",
             Consistency.Differs => "differs",
             _ => "notComparable",
         });
-        w.WriteString("consistencyReason", row.Consistency.Reason);
+        w.WriteString("consistencyReason", row.Year.Consistency.Reason);
         if (matched)
         {
             w.WriteString("action", item.Action switch
@@ -470,12 +482,12 @@ public static class CommandLine
         foreach (var item in preview.Rows)
         {
             var row = item.Row;
-            var computed = ReportMarks.From(row.Computed, null, row.Values.HasInterimTarget);
+            var computed = ReportMarks.Computed(row.Year);
             var printed = string.Join(" ", new[] { row.Text(Shinchoku.Reports.Layout.ReportColumn.Trend), row.Text(Shinchoku.Reports.Layout.ReportColumn.Rating), row.Text(Shinchoku.Reports.Layout.ReportColumn.InterimReached) }.Where(t => t.Length > 0));
-            var consistency = row.Consistency.Result switch
+            var consistency = row.Year.Consistency.Result switch
             {
                 Consistency.Agrees => "一致",
-                Consistency.Differs => "不一致: " + row.Consistency.Reason,
+                Consistency.Differs => "不一致: " + row.Year.Consistency.Reason,
                 _ => "比較なし",
             };
             var action = item.Action switch

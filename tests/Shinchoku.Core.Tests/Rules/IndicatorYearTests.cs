@@ -37,7 +37,7 @@ public class IndicatorYearTests
 
         var inForce = TargetsInForce.For(targets, new FiscalYear(fiscalYear));
 
-        Assert.Equal(expected, inForce.Interim?.FiscalYear.StartYear);
+        Assert.Equal(expected, inForce.Interim?.FiscalYear?.StartYear);
         Assert.Equal("300人", inForce.Final?.Text);
     }
 
@@ -197,7 +197,8 @@ public class IndicatorYearTests
         var made = IndicatorYear.Of(Fy2020, row.Baseline, row.Actual, row.Projection, targets, null, overrides,
             new WrittenMarks(row.PrintedTrend, row.PrintedRating, row.PrintedInterimReached));
 
-        var restored = IndicatorYear.Restore(made.ToRecord(), Fy2020, null, row.Baseline, row.Actual, row.Projection, TargetsInForce.For(targets, Fy2020), overrides);
+        var restored = IndicatorYear.Read(made.ToRecord(), Fy2020, row.Baseline, row.Actual, row.Projection, targets, null, overrides,
+            new WrittenMarks(row.PrintedTrend, row.PrintedRating, row.PrintedInterimReached));
 
         Assert.True(restored.IsRestored);
         Assert.Equal(made.Computed, restored.Computed);
@@ -239,6 +240,8 @@ public class IndicatorYearTests
         }
     }
 
+    private static readonly IndicatorYearRecord Current = IndicatorYear.Of(Fy2020, "", "", "", [], null).ToRecord();
+
     public static TheoryData<string, IndicatorYearRecord> BrokenRecords => new()
     {
         { "rated with a reason", new IndicatorYearRecord { RulesVersion = IndicatorYear.RulesVersion, Rating = Rating.Achieved, Reason = NotRatedReason.NoTarget } },
@@ -253,7 +256,7 @@ public class IndicatorYearTests
     [MemberData(nameof(BrokenRecords))]
     public void Restore_ARecordTheRulesCannotGive_IsUnevaluable(string what, IndicatorYearRecord record)
     {
-        var year = IndicatorYear.Restore(record, Fy2020, null, "", "", "", TargetsInForce.None, null);
+        var year = IndicatorYear.Read(record with { InputHash = Current.InputHash }, Fy2020, "", "", "", [], null);
 
         Assert.True(NotRatedReason.Unevaluable == year.Computed.Reason, what);
         Assert.Contains("計算し直して", year.Computed.ReasonText);
@@ -263,14 +266,40 @@ public class IndicatorYearTests
     [Fact]
     public void Restore_FollowsTheOverridesOfNow_WithoutEvaluating()
     {
-        var record = Rpa(printed: new WrittenMarks("不明", "不明", null)).ToRecord();
+        var printed = new WrittenMarks("不明", "不明", null);
+        var record = Rpa(printed: printed).ToRecord();
         var overrides = new[] { new WrittenOverride(OverrideKind.Unknown, "実績が未定のため", "dx", At) };
 
-        var restored = IndicatorYear.Restore(record, Fy2020, null, "0時間", "構築中のため未定", "約2,500時間", TargetsInForce.None, overrides);
+        var restored = IndicatorYear.Read(record, Fy2020, "0時間", "構築中のため未定", "約2,500時間",
+            [Interim(2022, "3,000時間"), Final(2025, "6,000時間")], null, overrides, printed);
 
+        Assert.True(restored.IsRestored);
         Assert.Equal(MarkGlyphs.UnknownWords, restored.Shown.RatingGlyph);
         Assert.Equal(Consistency.Agrees, restored.Consistency.Result);
         Assert.Equal(Rating.BelowHalf, restored.Computed.Rating);
+    }
+
+    public static TheoryData<string, string, string, int, Direction?, string?> ChangedInputs => new()
+    {
+        // what changed since the record was made → the year is made again, not restored
+        { "actual", "100時間", "約2,500時間", 2025, null, null },
+        { "projection", "構築中のため未定", "約3,000時間", 2025, null, null },
+        { "final target", "構築中のため未定", "約2,500時間", 2026, null, null },
+        { "direction", "構築中のため未定", "約2,500時間", 2025, Direction.Decrease, null },
+        { "printed", "構築中のため未定", "約2,500時間", 2025, null, "○" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChangedInputs))]
+    public void Read_ARecordOfOtherInputs_IsNotTrusted(string what, string actual, string projection, int finalYear, Direction? direction, string? printedRating)
+    {
+        var record = Rpa().ToRecord();
+
+        var year = IndicatorYear.Read(record, Fy2020, "0時間", actual, projection, [Interim(2022, "3,000時間"), Final(finalYear, "6,000時間")],
+            direction, null, printedRating is null ? null : new WrittenMarks(null, printedRating, null));
+
+        Assert.False(year.IsRestored, what);
+        Assert.True(IndicatorYear.Read(record, Fy2020, "0時間", "構築中のため未定", "約2,500時間", [Interim(2022, "3,000時間"), Final(2025, "6,000時間")], null).IsRestored);
     }
 
     public static TheoryData<int, bool> Versions => new()
