@@ -2,6 +2,7 @@ using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Sheets;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Import;
 
@@ -79,16 +80,16 @@ public sealed class ImportRow
     public required int Row { get; init; }
 
     /// <summary>The fiscal year reported on, when known (from the header or the caller).</summary>
-    public int? FiscalYear { get; init; }
+    public FiscalYear? FiscalYear { get; init; }
 
     /// <summary>The fiscal year of the baseline column, when its header names one.</summary>
-    public int? BaselineYear { get; init; }
+    public FiscalYear? BaselineYear { get; init; }
 
     /// <summary>The fiscal year of the interim target, when its header names one.</summary>
-    public int? InterimYear { get; init; }
+    public FiscalYear? InterimYear { get; init; }
 
     /// <summary>The fiscal year of the final target, when its header names one.</summary>
-    public int? FinalYear { get; init; }
+    public FiscalYear? FinalYear { get; init; }
 
     /// <summary>The cells of the columns the sheet has.</summary>
     public required IReadOnlyDictionary<ReportColumn, ImportedCell> Cells { get; init; }
@@ -192,17 +193,14 @@ public sealed class ImportRow
             return stripped;
         }
 
-        static Core.Time.FiscalYear? Year(int? year) =>
-            year is >= Core.Time.FiscalYear.MinStartYear and <= Core.Time.FiscalYear.MaxStartYear ? new Core.Time.FiscalYear(year.Value) : null;
-
         var targets = new TargetsInForce(
-            Text(ReportColumn.InterimTarget) is { } interim ? new WrittenTarget(TargetKind.Interim, Year(InterimYear), interim) : null,
-            Text(ReportColumn.FinalTarget) is { } final ? new WrittenTarget(TargetKind.Final, Year(FinalYear), final) : null);
-        this.Year = IndicatorYear.Of(Year(FiscalYear), Text(ReportColumn.Baseline), Text(ReportColumn.Actual), Text(ReportColumn.Projection),
+            Text(ReportColumn.InterimTarget) is { } interim ? new WrittenTarget(TargetKind.Interim, InterimYear, interim) : null,
+            Text(ReportColumn.FinalTarget) is { } final ? new WrittenTarget(TargetKind.Final, FinalYear, final) : null);
+        Year = IndicatorYear.Of(FiscalYear, Text(ReportColumn.Baseline), Text(ReportColumn.Actual), Text(ReportColumn.Projection),
             targets, null, null, new WrittenMarks(Mark(ReportColumn.Trend), Mark(ReportColumn.Rating), Mark(ReportColumn.InterimReached)));
 
         // In the order the year lists them: the printed column order, as a person reads the row.
-        foreach (var (field, message) in this.Year.Messages)
+        foreach (var (field, message) in Year.Messages)
         {
             var column = field switch
             {

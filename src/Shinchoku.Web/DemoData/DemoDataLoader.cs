@@ -145,10 +145,10 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
 
     private void AddReport(Organization organization, ReportFileModel file)
     {
-        var fiscalYear = FiscalYear.Parse(file.FiscalYear).Value.StartYear;
-        var baselineYear = FiscalYear.Parse(file.Report.BaselineFiscalYear).Value.StartYear;
-        var interimYear = FiscalYear.Parse(file.Report.InterimTargetFiscalYear).Value.StartYear;
-        var finalYear = FiscalYear.Parse(file.Report.FinalTargetFiscalYear).Value.StartYear;
+        var fiscalYear = FiscalYear.Parse(file.FiscalYear).Value;
+        var baselineYear = FiscalYear.Parse(file.Report.BaselineFiscalYear).Value;
+        var interimYear = FiscalYear.Parse(file.Report.InterimTargetFiscalYear).Value;
+        var finalYear = FiscalYear.Parse(file.Report.FinalTargetFiscalYear).Value;
         var plan = new Plan
         {
             Organization = organization,
@@ -181,9 +181,9 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
 
             // The row is one KPI year as printed: read once, and the values, targets and marks stored from it.
             Core.Rules.WrittenTarget[] targets = row.InterimTarget is null
-                ? [new(TargetKind.Final, new FiscalYear(finalYear), row.FinalTarget)]
-                : [new(TargetKind.Interim, new FiscalYear(interimYear), row.InterimTarget), new(TargetKind.Final, new FiscalYear(finalYear), row.FinalTarget)];
-            var year = IndicatorYear.Of(new FiscalYear(fiscalYear), row.Baseline, row.Actual, row.Projection, targets, null, null,
+                ? [new(TargetKind.Final, finalYear, row.FinalTarget)]
+                : [new(TargetKind.Interim, interimYear, row.InterimTarget), new(TargetKind.Final, finalYear, row.FinalTarget)];
+            var year = IndicatorYear.Of(fiscalYear, row.Baseline, row.Actual, row.Projection, targets, null, null,
                 new Core.Rules.WrittenMarks(row.PrintedTrend, row.PrintedRating, row.PrintedInterimReached));
             var indicator = new Indicator
             {
@@ -191,7 +191,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
                 Name = row.SubIndicator is null ? row.Indicator : $"{row.Indicator}（{row.SubIndicator}）",
                 Baseline = RecordedValue.Of(year.Baseline),
                 BaselineFiscalYear = baselineYear,
-                ReportTable = row.Table,
+                ReportTable = ReportTableNumber.Parse(row.Table).Value,
                 Order = order++,
             };
             foreach (var name in row.Departments)

@@ -9,6 +9,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Indicators;
 
@@ -41,14 +42,14 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     public Direction Direction { get; private set; }
 
     /// <summary>The published reporting cycles by fiscal year (their publication dates), of the plan version each report belongs to.</summary>
-    public Dictionary<int, ReportingCycle> PublishedCycles { get; private set; } = [];
+    public Dictionary<FiscalYear, ReportingCycle> PublishedCycles { get; private set; } = [];
 
     /// <summary>The latest published evaluation, the one the summary and the public counts use.</summary>
-    public IndicatorYear? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.FiscalYear!.Value.StartYear));
+    public IndicatorYear? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.FiscalYear!.Value));
 
     /// <summary>The evaluation published the year before <see cref="LatestPublished"/>, to show what changed.</summary>
     public IndicatorYear? PreviousPublished => LatestPublished is { } latest
-        ? Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.FiscalYear!.Value.StartYear) && e.FiscalYear!.Value.StartYear < latest.FiscalYear!.Value.StartYear)
+        ? Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.FiscalYear!.Value) && e.FiscalYear!.Value < latest.FiscalYear!.Value)
         : null;
 
     /// <summary>What changed from the previous publication to the latest: field, before, after.</summary>
@@ -135,7 +136,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         {
             if (e.ValueMagnitude is { } v && e.FiscalYear is { } year)
             {
-                points.Add(new ChartPoint(ChartPointKind.Value, year.StartYear, v, e.ValueText));
+                points.Add(new ChartPoint(ChartPointKind.Value, year, v, e.ValueText));
             }
         }
 
@@ -151,7 +152,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         }
 
         static bool Matches(YearValue inForce, IndicatorTarget target) =>
-            inForce.FiscalYear?.StartYear == target.FiscalYear && inForce.Text == target.Value.Text.Trim();
+            inForce.FiscalYear == target.FiscalYear && inForce.Text == target.Value.Text.Trim();
 
         return points;
     }

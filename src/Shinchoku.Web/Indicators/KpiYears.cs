@@ -15,7 +15,7 @@ public static class KpiYears
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(report);
-        return IndicatorYear.Read(report.Evaluation, Year(report.FiscalYear), indicator.Baseline.Text, report.Actual.Text, report.Projection.Text,
+        return IndicatorYear.Read(report.Evaluation, report.FiscalYear, indicator.Baseline.Text, report.Actual.Text, report.Projection.Text,
             Targets(indicator), indicator.Direction, Overrides(report), Printed(report));
     }
 
@@ -27,7 +27,7 @@ public static class KpiYears
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(report);
-        return IndicatorYear.Of(Year(report.FiscalYear), indicator.Baseline.Text, actual, projection, Targets(indicator),
+        return IndicatorYear.Of(report.FiscalYear, indicator.Baseline.Text, actual, projection, Targets(indicator),
             indicator.Direction, Overrides(report), Printed(report));
     }
 
@@ -55,17 +55,14 @@ public static class KpiYears
     }
 
     /// <summary>The targets in force for <paramref name="fiscalYear"/> (<see cref="TargetsInForce.For"/>).</summary>
-    public static TargetsInForce InForce(Indicator indicator, int fiscalYear) => TargetsInForce.For(Targets(indicator), Year(fiscalYear));
+    public static TargetsInForce InForce(Indicator indicator, FiscalYear fiscalYear) => TargetsInForce.For(Targets(indicator), fiscalYear);
 
     private static IEnumerable<WrittenTarget> Targets(Indicator indicator) =>
-        indicator.Targets.Select(t => new WrittenTarget(t.Kind, Year(t.FiscalYear), t.Value.Text));
+        indicator.Targets.Select(t => new WrittenTarget(t.Kind, t.FiscalYear, t.Value.Text));
 
     /// <summary>The report's overrides, withdrawn ones included, as Core reads them.</summary>
     public static IEnumerable<WrittenOverride> Overrides(IndicatorReport report) =>
         report.Overrides.Select(o => new WrittenOverride(o.Kind, o.Reason, o.By, o.At, o.Trend, o.Rating, o.InterimReached, o.IsActive));
 
     private static WrittenMarks Printed(IndicatorReport report) => new(report.PrintedTrend, report.PrintedRating, report.PrintedInterimReached);
-
-    private static FiscalYear Year(int startYear) =>
-        new(Math.Clamp(startYear, FiscalYear.MinStartYear, FiscalYear.MaxStartYear));
 }

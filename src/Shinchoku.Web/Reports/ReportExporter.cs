@@ -76,7 +76,7 @@ public sealed class ReportExporter(ShinchokuDb db)
     };
 
     /// <summary>The plans that have reports (or a reporting cycle) for the fiscal year.</summary>
-    public async Task<List<string>> PlansWithReportsAsync(int fiscalYear, CancellationToken cancellationToken = default)
+    public async Task<List<string>> PlansWithReportsAsync(FiscalYear fiscalYear, CancellationToken cancellationToken = default)
     {
         var withReports = await db.IndicatorReports.Where(r => r.FiscalYear == fiscalYear)
             .Select(r => r.Indicator!.Initiative!.Plan!.Key).Distinct().ToListAsync(cancellationToken);
@@ -90,7 +90,7 @@ public sealed class ReportExporter(ShinchokuDb db)
 
     /// <summary>Loads the report of <paramref name="planKey"/> for <paramref name="fiscalYear"/>; null when the plan has neither reports nor a cycle for it.</summary>
     /// <remarks>With <paramref name="approvedOnly"/> (for visitors), reports not approved are left out as if not entered.</remarks>
-    public async Task<LoadedReport?> LoadAsync(string planKey, int fiscalYear, bool approvedOnly = false, CancellationToken cancellationToken = default)
+    public async Task<LoadedReport?> LoadAsync(string planKey, FiscalYear fiscalYear, bool approvedOnly = false, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Key == planKey, cancellationToken)
             ?? throw new PlanNotFoundException(planKey, await db.Plans.OrderBy(p => p.Id).Select(p => p.Key).ToListAsync(cancellationToken));
@@ -118,7 +118,7 @@ public sealed class ReportExporter(ShinchokuDb db)
         var nodes = await db.PlanNodes.AsNoTracking().Where(n => n.PlanId == plan.Id).ToDictionaryAsync(n => n.Id, cancellationToken);
 
         var tables = new List<ReportTable>();
-        foreach (var group in indicators.GroupBy(i => NormalTable(i.ReportTable)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in indicators.GroupBy(i => i.ReportTable ?? ReportTableNumber.Table42).OrderBy(g => g.Key))
         {
             var rows = new List<ReportRow>();
             foreach (var indicator in group)
@@ -130,15 +130,15 @@ public sealed class ReportExporter(ShinchokuDb db)
             var years = new ReportYears(
                 fiscalYear,
                 MostCommon(group.Select(i => i.BaselineFiscalYear)),
-                MostCommon(group.Select(i => KpiYears.InForce(i, fiscalYear).Interim?.FiscalYear?.StartYear)),
-                MostCommon(group.Select(i => KpiYears.InForce(i, fiscalYear).Final?.FiscalYear?.StartYear)));
+                MostCommon(group.Select(i => KpiYears.InForce(i, fiscalYear).Interim?.FiscalYear)),
+                MostCommon(group.Select(i => KpiYears.InForce(i, fiscalYear).Final?.FiscalYear)));
             for (var k = 0; k < rows.Count; k++)
             {
                 rows[k] = WithYearNotes(rows[k], group.ElementAt(k), years, fiscalYear);
             }
 
             var caption = string.Join("・", rows.Select(r => r.Area).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
-            tables.Add(new ReportTable(group.Key, caption, years, rows));
+            tables.Add(new ReportTable(group.Key.ToString(), caption, years, rows));
         }
 
         var title = cycle?.Title is { Length: > 0 } t ? t : ReportHtml.DefaultTitle(fiscalYear, tables.Select(x => x.Table));
@@ -178,13 +178,11 @@ public sealed class ReportExporter(ShinchokuDb db)
     }
 
     /// <summary>The file name of an export: chiba-ict_令和2年度_資料4.xlsx.</summary>
-    public static string FileName(string planKey, int fiscalYear, ExportFormat format) =>
-        $"{planKey}_{new FiscalYear(fiscalYear)}_資料4{Extension(format)}";
+    public static string FileName(string planKey, FiscalYear fiscalYear, ExportFormat format) =>
+        $"{planKey}_{fiscalYear}_資料4{Extension(format)}";
 
-    private static string NormalTable(string? table) => table is "4-1" or "4-2" or "4-3" ? table : "4-2";
-
-    private static int? MostCommon(IEnumerable<int?> years) =>
-        years.OfType<int>().GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault();
+    private static FiscalYear? MostCommon(IEnumerable<FiscalYear?> years) =>
+        years.OfType<FiscalYear>().GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (FiscalYear?)g.Key).FirstOrDefault();
 
     private static ReportRow Row(Indicator indicator, Initiative initiative, Dictionary<int, PlanNode> nodes, IndicatorReport report, IndicatorYear e)
     {
@@ -242,23 +240,23 @@ public sealed class ReportExporter(ShinchokuDb db)
     }
 
     /// <summary>A note where the indicator's target or baseline year differs from the one the header names.</summary>
-    private static ReportRow WithYearNotes(ReportRow row, Indicator indicator, ReportYears years, int fiscalYear)
+    private static ReportRow WithYearNotes(ReportRow row, Indicator indicator, ReportYears years, FiscalYear fiscalYear)
     {
         var notes = new List<string>();
         var inForce = KpiYears.InForce(indicator, fiscalYear);
-        if (inForce.Final?.FiscalYear is { } final && years.Final is { } fy && final.StartYear != fy)
+        if (inForce.Final?.FiscalYear is { } final && years.Final is { } fy && final != fy)
         {
             notes.Add($"最終目標は{final}の目標です");
         }
 
-        if (inForce.Interim?.FiscalYear is { } interim && years.Interim is { } iy && interim.StartYear != iy)
+        if (inForce.Interim?.FiscalYear is { } interim && years.Interim is { } iy && interim != iy)
         {
             notes.Add($"中間目標は{interim}の目標です");
         }
 
         if (indicator.BaselineFiscalYear is { } by && years.Baseline is { } hy && by != hy)
         {
-            notes.Add($"基準値は{new FiscalYear(by)}の値です");
+            notes.Add($"基準値は{by}の値です");
         }
 
         return notes.Count == 0 ? row : row with { Note = string.Join("。", row.Note is null ? notes : [row.Note, .. notes]) };

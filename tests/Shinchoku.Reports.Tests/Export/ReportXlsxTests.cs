@@ -6,6 +6,7 @@ using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Tests.Support;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Tests.Export;
 
@@ -92,7 +93,7 @@ public class ReportXlsxTests
             Assert.True(b.Year.Consistency.Result == Consistency.Agrees, $"{b.Indicator}: {b.Year.Consistency.Reason}");
         }
 
-        Assert.Equal((2020, 2019, 2020, 2021), (second.Layouts[0].ReportYear, second.Layouts[0].BaselineYear, second.Layouts[0].InterimYear, second.Layouts[0].FinalYear));
+        Assert.Equal((2020, 2019, 2020, 2021), (second.Layouts[0].ReportYear?.StartYear, second.Layouts[0].BaselineYear?.StartYear, second.Layouts[0].InterimYear?.StartYear, second.Layouts[0].FinalYear?.StartYear));
     }
 
     [Fact]
@@ -102,9 +103,9 @@ public class ReportXlsxTests
         var row = reading.Rows.First(r => r.Table == "4-2");
         var written = new WrittenOverride(OverrideKind.Marks, "コロナ禍で比較できないため", "dx-admin", DateTimeOffset.UnixEpoch, Rating: Rating.HalfOrMore);
         var changed = new RatingOverride(written.Kind, written.Reason, written.By, written.At, rating: written.Rating);
-        var table = new ReportTable("4-2", "個別施策", new ReportYears(2020, 2019, null, 2021),
+        var table = new ReportTable("4-2", "個別施策", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)),
             [Documents.Row(row) with { Marks = ReportMarks.From(row.Year.Computed, changed, false), Note = "算出した評価を変更（理由: コロナ禍で比較できないため）" }]);
-        var bytes = Write(new ReportDocument("計画", 2020, "令和2年度", [table]));
+        var bytes = Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [table]));
 
         var back = ImportReader.Read("x.xlsx", new MemoryStream(bytes));
         var read = Assert.Single(back.Rows);
@@ -128,7 +129,7 @@ public class ReportXlsxTests
     public void FormulaLikeText_IsWrittenAsAStringCell_AndReadBackAsText(string text)
     {
         var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標", Baseline = "1件", FinalTarget = "2件", Status = text, Question = text };
-        var bytes = Write(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, 2019, null, 2021), [row])]));
+        var bytes = Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)), [row])]));
 
         using (var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
         {
@@ -146,7 +147,7 @@ public class ReportXlsxTests
     public void ControlCharacters_AreLeftOutOfThePrintedReport()
     {
         var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標\u0085", Baseline = "1件", FinalTarget = "2件", Status = "進\u0001め\u001Bた" };
-        var html = ReportHtml.ToHtml(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, null, null, 2021), [row])]));
+        var html = ReportHtml.ToHtml(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(new FiscalYear(2020), null, null, new FiscalYear(2021)), [row])]));
         Assert.Contains("進めた", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("&#x(0?[0-8BCEF]|1[0-9A-F]|7F|8[0-9A-F]|9[0-9A-F]);", html); // &#xA; is a line break, kept
         Assert.True(Core.Parsing.ControlCharacters.IndexOf(html) < 0);
@@ -157,7 +158,7 @@ public class ReportXlsxTests
     {
         var text = "a\u0001b _x0041_ c\r\n\0d\u0085";
         var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標", Baseline = "1件", FinalTarget = "2件", Status = text };
-        var bytes = Write(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, null, null, 2021), [row])]));
+        var bytes = Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(new FiscalYear(2020), null, null, new FiscalYear(2021)), [row])]));
         var back = Assert.Single(ImportReader.Read("x.xlsx", new MemoryStream(bytes)).Rows);
         Assert.Equal("ab _x0041_ c\nd", back.Text(ReportColumn.Status));
     }
