@@ -31,7 +31,7 @@ public class EvaluateBenchmarks
         values = [.. rows.Select(r => new ReportValues(
             Parse(r.Baseline), Parse(r.Actual), Parse(r.Projection), Parse(r.FinalTarget),
             r.InterimTarget is null ? null : Parse(r.InterimTarget)))];
-        indicators = [.. rows.Select(r => new Indicator(r.Indicator))];
+        indicators = [.. rows.Select(r => new Indicator())];
         directions = [.. indicators.Select((indicator, i) => indicator.DirectionFor(values[i]))];
     }
 

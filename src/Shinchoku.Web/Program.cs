@@ -108,6 +108,9 @@ await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<Shinchoku.Web.Council.DemoCouncil>().CreateAsync();
         }
     }
+
+    // Years stored by older rules (or before they were stored at all) are computed again once, here.
+    await Shinchoku.Web.Indicators.KpiYearRecompute.RunAsync(db, all: false);
 }
 
 if (CommandLine.IsCommand(args))

@@ -7,6 +7,7 @@ using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using TargetKind = Shinchoku.Core.Rules.TargetKind;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
 using Shinchoku.Core.Time;

@@ -18,6 +18,18 @@ public enum Consistency
 /// <param name="Reason">In Japanese: which mark differs, or why the marks cannot be compared; null when they agree.</param>
 public sealed record ConsistencyCheck(Consistency Result, string? Reason)
 {
+    /// <summary>
+    /// Compares <paramref name="printed"/> with the marks shown, mark by mark: the computed marks, replaced where a
+    /// person overrode them. This is the one comparison, for the web pages and the import alike: a sheet printed
+    /// with the marks a person set (or re-imported from Shinchoku's own export, which prints them with ※) agrees,
+    /// and a difference a person settled with a reason no longer counts as one.
+    /// </summary>
+    public static ConsistencyCheck Compare(EffectiveMarks shown, PrintedMarks printed)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        return Compare(shown.AsEvaluation(), printed);
+    }
+
     /// <summary>Compares <paramref name="printed"/> with <paramref name="computed"/>, mark by mark, for the marks that were printed.</summary>
     public static ConsistencyCheck Compare(Evaluation computed, PrintedMarks printed)
     {
@@ -99,8 +111,8 @@ public sealed record ConsistencyCheck(Consistency Result, string? Reason)
 
     private static string Word(PrintedMarkKind kind) => kind switch
     {
-        PrintedMarkKind.Unknown => "不明",
-        PrintedMarkKind.Suspended => "進捗管理の停止",
+        PrintedMarkKind.Unknown => MarkGlyphs.UnknownWords,
+        PrintedMarkKind.Suspended => MarkGlyphs.SuspendedWords,
         _ => string.Empty,
     };
 }

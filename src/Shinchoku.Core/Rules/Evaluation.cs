@@ -71,36 +71,37 @@ public enum EvaluationWarnings
 /// <summary>
 /// The computed marks of one indicator's report for one fiscal year: the value used, progress, trend, rating
 /// and whether the interim target was reached, or why no rating could be computed. A small value; creating
-/// one allocates nothing.
+/// one allocates nothing. Only Core makes one (the evaluator, or <see cref="IndicatorYear"/> restoring a stored
+/// one), so no other layer can put together marks the rules would never give.
 /// </summary>
 public readonly record struct Evaluation
 {
     /// <summary>The direction the row was rated in.</summary>
-    public Direction Direction { get; init; }
+    public Direction Direction { get; internal init; }
 
     /// <summary>Which value the marks were computed from.</summary>
-    public ValueSource Source { get; init; }
+    public ValueSource Source { get; internal init; }
 
     /// <summary>(value − baseline) ÷ (target − baseline) in the desired direction; null where it is not a ratio of distances.</summary>
-    public decimal? Progress { get; init; }
+    public decimal? Progress { get; internal init; }
 
     /// <summary>The trend arrow, or null when it cannot be computed.</summary>
-    public Trend? Trend { get; init; }
+    public Trend? Trend { get; internal init; }
 
     /// <summary>The rating, or null when it cannot be computed (see <see cref="Reason"/>).</summary>
-    public Rating? Rating { get; init; }
+    public Rating? Rating { get; internal init; }
 
     /// <summary>Whether the interim target is reached (資料4-1), or null when there is none or it cannot be told.</summary>
-    public bool? InterimReached { get; init; }
+    public bool? InterimReached { get; internal init; }
 
     /// <summary>Why no rating was computed, or <see cref="NotRatedReason.None"/>.</summary>
-    public NotRatedReason Reason { get; init; }
+    public NotRatedReason Reason { get; internal init; }
 
     /// <summary>Remarks that did not stop the rating.</summary>
-    public EvaluationWarnings Warnings { get; init; }
+    public EvaluationWarnings Warnings { get; internal init; }
 
     /// <summary>For <see cref="NotRatedReason.Unevaluable"/>: what could not be read or computed, in Japanese; otherwise null.</summary>
-    public string? Detail { get; init; }
+    public string? Detail { get; internal init; }
 
     /// <summary>True when the arrow is printed in parentheses because the actual was used.</summary>
     public bool FromActual => Source == ValueSource.Actual;
@@ -114,8 +115,8 @@ public readonly record struct Evaluation
     /// <summary>The rating glyph, or the printed word for an unknown or suspended row, or empty.</summary>
     public string RatingGlyph => Rating is { } r ? r.Glyph() : Reason switch
     {
-        NotRatedReason.ValueUnknown => "不明",
-        NotRatedReason.ReportingSuspended => "進捗管理の停止",
+        NotRatedReason.ValueUnknown => MarkGlyphs.UnknownWords,
+        NotRatedReason.ReportingSuspended => MarkGlyphs.SuspendedWords,
         NotRatedReason.Unevaluable => UnevaluableWords,
         _ => string.Empty,
     };
@@ -148,6 +149,32 @@ public readonly record struct Evaluation
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(detail);
         return new() { Reason = NotRatedReason.Unevaluable, Direction = direction, Detail = detail.Trim() };
+    }
+
+    /// <summary>
+    /// An evaluation read back from storage, checked against what the rules can give: rated exactly when no reason
+    /// is given, a reason the rules know, a detail only for <see cref="NotRatedReason.Unevaluable"/>. Anything else
+    /// is <see cref="NotRatedReason.Unevaluable"/> (the stored marks are not shown), never an exception.
+    /// </summary>
+    internal static Evaluation Restore(Direction direction, ValueSource source, decimal? progress, Trend? trend, Rating? rating,
+        bool? interimReached, NotRatedReason reason, EvaluationWarnings warnings, string? detail)
+    {
+        var known = Enum.IsDefined(direction) && Enum.IsDefined(source) && Enum.IsDefined(reason)
+            && (trend is null || Enum.IsDefined(trend.Value)) && (rating is null || Enum.IsDefined(rating.Value))
+            && (warnings & ~(EvaluationWarnings.UnitMismatch | EvaluationWarnings.NoBaseline)) == 0;
+        var consistent = (rating is null) == (reason != NotRatedReason.None)
+            && (reason == NotRatedReason.Unevaluable) == !string.IsNullOrWhiteSpace(detail)
+            && (progress is null || rating is not null);
+        if (!known || !consistent)
+        {
+            return Unevaluable("保存された評価が読み取れません。評価を計算し直してください（recompute）。", Enum.IsDefined(direction) ? direction : Direction.Unknown);
+        }
+
+        return new()
+        {
+            Direction = direction, Source = source, Progress = progress, Trend = trend, Rating = rating,
+            InterimReached = interimReached, Reason = reason, Warnings = warnings, Detail = detail?.Trim(),
+        };
     }
 
     internal static Evaluation NotRated(NotRatedReason reason, Direction direction, ValueSource source = ValueSource.None) =>

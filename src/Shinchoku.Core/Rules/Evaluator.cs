@@ -79,6 +79,13 @@ public static class Evaluator
         static string Show(decimal d) => KpiValue.FormatNumber(Math.Round(d, 4).Normalize());
     }
 
+    /// <summary>
+    /// The comparable number of <paramref name="value"/> in the unit the row's targets are written in (a ratio read
+    /// as a percentage against a target in %), as the rating compares it; null when it has none. For charts.
+    /// </summary>
+    internal static decimal? MagnitudeInTargetUnit(ReportValues values, KpiValue value) =>
+        value.TryGetMagnitude(TargetUnit(values), out var magnitude, out _) ? magnitude : null;
+
     private static decimal Normalize(this decimal d) => d / 1.000000000000000000000000000000000m;
 
     private static Unit TargetUnit(ReportValues values)

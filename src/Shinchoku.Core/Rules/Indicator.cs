@@ -3,25 +3,17 @@ using Shinchoku.Core.Values;
 namespace Shinchoku.Core.Rules;
 
 /// <summary>
-/// A KPI (成果指標): its name, unit and desired direction. The direction is either set by a person or inferred
-/// from the targets; it is never guessed from the name, and <see cref="Direction.Unknown"/> means "needs review".
+/// What the rules need of a KPI (成果指標): its desired direction. The direction is either set by a person or
+/// inferred from the targets; it is never guessed from the name, and <see cref="Direction.Unknown"/> means
+/// "needs review".
 /// </summary>
 public sealed class Indicator
 {
     /// <summary>Creates an indicator; <paramref name="direction"/> null means "infer from the targets".</summary>
-    public Indicator(string name, Unit unit = default, Direction? direction = null)
+    public Indicator(Direction? direction = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name.Trim();
-        Unit = unit.Text is null ? Unit.None : unit;
         ConfiguredDirection = direction;
     }
-
-    /// <summary>The indicator's name as printed.</summary>
-    public string Name { get; }
-
-    /// <summary>The unit its values are written in, or none.</summary>
-    public Unit Unit { get; }
 
     /// <summary>The direction set by a person, or null when it is inferred.</summary>
     public Direction? ConfiguredDirection { get; }

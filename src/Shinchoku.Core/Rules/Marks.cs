@@ -54,6 +54,12 @@ public enum Rating
 /// <summary>The glyphs the report prints for marks, and the words for them.</summary>
 public static class MarkGlyphs
 {
+    /// <summary>The words printed in place of the marks when progress cannot be told.</summary>
+    public const string UnknownWords = "不明";
+
+    /// <summary>The words printed in place of the marks when reporting on the indicator is suspended.</summary>
+    public const string SuspendedWords = "進捗管理の停止";
+
     /// <summary>↗ → ↘.</summary>
     public static string Glyph(this Trend trend) => trend switch
     {

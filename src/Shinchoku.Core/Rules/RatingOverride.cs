@@ -19,6 +19,16 @@ public enum OverrideKind
 /// </summary>
 public sealed record RatingOverride
 {
+    /// <summary>
+    /// The override in force among a report's overrides, withdrawn ones included: the latest one not withdrawn, or
+    /// null. This is the one place that says which override applies.
+    /// </summary>
+    public static WrittenOverride? Active(IEnumerable<WrittenOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        return overrides.Where(o => o.IsActive).MaxBy(o => o.At);
+    }
+
     /// <summary>Creates an override; the reason is required, and marks need at least one of trend, rating, interim.</summary>
     public RatingOverride(OverrideKind kind, string reason, string by, DateTimeOffset at,
         Trend? trend = null, Rating? rating = null, bool? interimReached = null)
@@ -105,8 +115,32 @@ public sealed record EffectiveMarks(Evaluation Computed, RatingOverride? Overrid
     /// <summary>The rating cell as printed: a glyph, 不明 or 進捗管理の停止.</summary>
     public string RatingGlyph => Override switch
     {
-        { Kind: OverrideKind.Unknown } => "不明",
-        { Kind: OverrideKind.Suspended } => "進捗管理の停止",
+        { Kind: OverrideKind.Unknown } => MarkGlyphs.UnknownWords,
+        { Kind: OverrideKind.Suspended } => MarkGlyphs.SuspendedWords,
         _ => Rating is { } r ? r.Glyph() : Computed.RatingGlyph,
+    };
+
+    /// <summary>The arrow shown, in parentheses when the computed marks were read from the actual; empty when none.</summary>
+    public string TrendGlyph => Trend is { } t ? t.Glyph(Computed.FromActual) : string.Empty;
+
+    /// <summary>The interim mark shown: ○, ×, or empty.</summary>
+    public string InterimGlyph => InterimReached is { } r ? MarkGlyphs.InterimGlyph(r) : string.Empty;
+
+    /// <summary>
+    /// The marks shown as an evaluation, to compare with printed marks: 不明 and 進捗管理の停止 set by a person read as
+    /// the computed 不明 and 停止 would; marks set by a person replace the computed ones.
+    /// </summary>
+    internal Evaluation AsEvaluation() => Override switch
+    {
+        null => Computed,
+        { Kind: OverrideKind.Unknown } => Evaluation.NotRated(NotRatedReason.ValueUnknown, Computed.Direction, Computed.Source),
+        { Kind: OverrideKind.Suspended } => Evaluation.NotRated(NotRatedReason.ReportingSuspended, Computed.Direction, Computed.Source),
+        _ => Computed with
+        {
+            Trend = Trend,
+            Rating = Rating,
+            InterimReached = InterimReached,
+            Reason = Rating is null ? Computed.Reason : NotRatedReason.None,
+        },
     };
 }

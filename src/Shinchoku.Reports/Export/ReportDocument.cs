@@ -129,20 +129,29 @@ public sealed record ReportMarks(string Trend, string Rating, string InterimReac
     /// <summary>No marks.</summary>
     public static ReportMarks None { get; } = new("", "", "", false);
 
+    /// <summary>The marks a KPI's year shows (an override marked ※); interim only where an interim target is in force.</summary>
+    public static ReportMarks Shown(IndicatorYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        return From(year.Computed, year.Override, year.HasInterimTarget);
+    }
+
+    /// <summary>The marks computed for a KPI's year, without a person's override.</summary>
+    public static ReportMarks Computed(IndicatorYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        return From(year.Computed, null, year.HasInterimTarget);
+    }
+
     /// <summary>The marks shown for a computed evaluation and an optional override; interim only where the row has an interim target.</summary>
     public static ReportMarks From(Evaluation computed, RatingOverride? ratingOverride, bool hasInterimTarget)
     {
         var word = ratingOverride?.Kind switch
         {
-            OverrideKind.Unknown => "不明",
-            OverrideKind.Suspended => "進捗管理の停止",
-            _ => ratingOverride is null ? computed.Reason switch
-            {
-                NotRatedReason.ValueUnknown => "不明",
-                NotRatedReason.ReportingSuspended => "進捗管理の停止",
-                NotRatedReason.Unevaluable => Evaluation.UnevaluableWords,
-                _ => null,
-            } : null,
+            OverrideKind.Unknown => MarkGlyphs.UnknownWords,
+            OverrideKind.Suspended => MarkGlyphs.SuspendedWords,
+            _ => ratingOverride is null && computed.Reason is NotRatedReason.ValueUnknown or NotRatedReason.ReportingSuspended or NotRatedReason.Unevaluable
+                ? computed.RatingGlyph : null,
         };
         var mark = ratingOverride is null ? "" : OverrideMark;
         if (word is not null)

@@ -150,26 +150,14 @@ public sealed class ImportRow
     /// <summary>The messages about this row, in column order.</summary>
     public IReadOnlyList<ImportMessage> Messages => messages;
 
-    /// <summary>The parsed values (null where a cell failed to parse).</summary>
-    public ReportValues Values { get; private set; } = new(null, null, null, null);
-
-    /// <summary>The printed marks, or null when they could not be read.</summary>
-    public PrintedMarks? Printed { get; private set; }
-
-    /// <summary>Why the printed marks could not be read, or null.</summary>
-    public string? PrintedError { get; private set; }
+    /// <summary>
+    /// The row's KPI year, made once from its cells by Core (values, the targets it prints, the printed marks), and
+    /// rated again with the matched indicator's direction and override (<see cref="Evaluate"/>).
+    /// </summary>
+    public IndicatorYear Year { get; private set; } = IndicatorYear.Of(null, null, null, null, TargetsInForce.None, null);
 
     /// <summary>True when a printed mark carries the ※ that Shinchoku writes beside a mark a person changed.</summary>
     public bool PrintedAsOverridden { get; private set; }
-
-    /// <summary>The marks computed by Core from the values.</summary>
-    public Evaluation Computed { get; private set; }
-
-    /// <summary>The marks the system shows: the computed ones, or a person's override of the matched indicator.</summary>
-    public EffectiveMarks? Shown { get; private set; }
-
-    /// <summary>How the printed marks compare with the marks shown.</summary>
-    public ConsistencyCheck Consistency { get; private set; } = new(Core.Rules.Consistency.NotComparable, "評価の印字がありません。");
 
     /// <summary>True when the row has an error.</summary>
     public bool HasErrors => messages.Any(m => m.IsError);
@@ -181,110 +169,55 @@ public sealed class ImportRow
     public bool Has(ReportColumn column) => Cells.ContainsKey(column);
 
     /// <summary>
-    /// Computes the marks with the indicator's configured direction (null: inferred from the targets) and compares
-    /// the printed marks with the marks shown: the override of a person where there is one, else the computed.
+    /// Rates the values again with the matched indicator's configured direction (null: inferred from the targets)
+    /// and its overrides; the printed marks are then compared with the marks shown (an override, else the computed).
     /// </summary>
-    public void Evaluate(Direction? direction = null, RatingOverride? ratingOverride = null)
-    {
-        var name = string.IsNullOrWhiteSpace(Indicator) ? "（成果指標なし）" : Indicator;
-        Computed = Evaluator.Evaluate(new Core.Rules.Indicator(name, direction: direction), Values);
-        Shown = new EffectiveMarks(Computed, ratingOverride);
-        if (PrintedError is not null)
-        {
-            Consistency = new ConsistencyCheck(Core.Rules.Consistency.NotComparable, PrintedError);
-            return;
-        }
-
-        if (Printed is null)
-        {
-            Consistency = new ConsistencyCheck(Core.Rules.Consistency.NotComparable, "評価の印字がありません。");
-            return;
-        }
-
-        Consistency = ConsistencyCheck.Compare(MarksShown(Computed, ratingOverride), Printed);
-    }
-
-    /// <summary>The evaluation with a person's override applied, for comparing with printed marks.</summary>
-    internal static Evaluation MarksShown(Evaluation computed, RatingOverride? ratingOverride) => ratingOverride switch
-    {
-        null => computed,
-        { Kind: OverrideKind.Unknown } => new Evaluation { Direction = computed.Direction, Source = computed.Source, Reason = NotRatedReason.ValueUnknown },
-        { Kind: OverrideKind.Suspended } => new Evaluation { Direction = computed.Direction, Source = computed.Source, Reason = NotRatedReason.ReportingSuspended },
-        _ => computed with
-        {
-            Trend = ratingOverride.Trend ?? computed.Trend,
-            Rating = ratingOverride.Rating ?? computed.Rating,
-            InterimReached = ratingOverride.InterimReached ?? computed.InterimReached,
-            Reason = (ratingOverride.Rating ?? computed.Rating) is null ? computed.Reason : NotRatedReason.None,
-        },
-    };
+    public void Evaluate(Direction? direction, IEnumerable<WrittenOverride>? overrides) => Year = Year.Reconsidered(direction, overrides);
 
     internal void Add(ImportMessage message) => messages.Add(message);
 
-    /// <summary>Parses the value cells and printed marks with Core, adding a message per problem.</summary>
+    /// <summary>Reads the row's KPI year with Core from its cells, adding a message per problem to the cell it is about.</summary>
     internal void Parse()
     {
-        KpiValue? Read(ReportColumn column)
+        string? Text(ReportColumn column) => Cells.TryGetValue(column, out var cell) ? cell.Text : null;
+
+        string? Mark(ReportColumn column)
         {
-            if (!Cells.TryGetValue(column, out var cell))
+            if (Text(column) is not { } text)
             {
                 return null;
             }
 
-            var result = KpiValue.Parse(cell.Text);
-            foreach (var m in result.Messages)
-            {
-                Add(CellMessage(m.IsError ? MessageSeverity.Error : MessageSeverity.Warning, column, cell, m.Message));
-            }
-
-            return result.GetValueOrDefault();
-        }
-
-        // Read in the printed column order, so the messages come in the order a person reads the row.
-        var baseline = Read(ReportColumn.Baseline);
-        var actual = Read(ReportColumn.Actual);
-        var projection = Read(ReportColumn.Projection);
-        var interim = Read(ReportColumn.InterimTarget);
-        var final = Read(ReportColumn.FinalTarget);
-        Values = new ReportValues(baseline, actual, projection, final, interim);
-
-        var texts = new Dictionary<ReportColumn, string?>();
-        var errors = new List<string>();
-        foreach (var column in ReportColumns.Marks)
-        {
-            if (!Cells.TryGetValue(column, out var cell))
-            {
-                texts[column] = null;
-                continue;
-            }
-
-            var text = StripOverrideMark(cell.Text, out var marked);
+            var stripped = StripOverrideMark(text, out var marked);
             PrintedAsOverridden |= marked;
-            texts[column] = text;
-            var single = column switch
+            return stripped;
+        }
+
+        var targets = new TargetsInForce(
+            Text(ReportColumn.InterimTarget) is { } interim ? new WrittenTarget(TargetKind.Interim, InterimYear, interim) : null,
+            Text(ReportColumn.FinalTarget) is { } final ? new WrittenTarget(TargetKind.Final, FinalYear, final) : null);
+        Year = IndicatorYear.Of(FiscalYear, Text(ReportColumn.Baseline), Text(ReportColumn.Actual), Text(ReportColumn.Projection),
+            targets, null, null, new WrittenMarks(Mark(ReportColumn.Trend), Mark(ReportColumn.Rating), Mark(ReportColumn.InterimReached)));
+
+        // In the order the year lists them: the printed column order, as a person reads the row.
+        foreach (var (field, message) in Year.Messages)
+        {
+            var column = field switch
             {
-                ReportColumn.Trend => PrintedMarks.Parse(text, null),
-                ReportColumn.Rating => PrintedMarks.Parse(null, text),
-                _ => PrintedMarks.Parse(null, null, text),
+                YearField.Baseline => ReportColumn.Baseline,
+                YearField.Actual => ReportColumn.Actual,
+                YearField.Projection => ReportColumn.Projection,
+                YearField.InterimTarget => ReportColumn.InterimTarget,
+                YearField.FinalTarget => ReportColumn.FinalTarget,
+                YearField.PrintedTrend => ReportColumn.Trend,
+                YearField.PrintedRating => ReportColumn.Rating,
+                YearField.PrintedInterim => ReportColumn.InterimReached,
+                _ => (ReportColumn?)null,
             };
-            foreach (var m in single.Errors)
+            if (column is { } c && Cells.TryGetValue(c, out var cell))
             {
-                Add(CellMessage(MessageSeverity.Error, column, cell, m.Message));
-                errors.Add(m.Message);
+                Add(CellMessage(message.IsError ? MessageSeverity.Error : MessageSeverity.Warning, c, cell, message.Message));
             }
-        }
-
-        if (errors.Count > 0)
-        {
-            PrintedError = string.Join(" ", errors);
-            return;
-        }
-
-        var printed = PrintedMarks.Parse(texts[ReportColumn.Trend], texts[ReportColumn.Rating], texts[ReportColumn.InterimReached]);
-        if (printed.Success && (printed.Value.TrendKind != PrintedMarkKind.Blank || printed.Value.RatingKind != PrintedMarkKind.Blank
-            || printed.Value.InterimKind != PrintedMarkKind.Blank))
-        {
-            Printed = printed.Value;
         }
     }
 

@@ -141,11 +141,6 @@ public static class ImportReader
             }
         }
 
-        foreach (var row in rows)
-        {
-            row.Evaluate();
-        }
-
         return new ImportReading { FileName = workbook.FileName, Layouts = layouts, Rows = rows, Messages = messages };
     }
 

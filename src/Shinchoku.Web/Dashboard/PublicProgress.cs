@@ -121,7 +121,7 @@ public static class MarkText
     };
 
     /// <summary>「↗ improved」, or a dash.</summary>
-    public static string EnglishTrendLabelOf(ReportEvaluation? evaluation) =>
+    public static string EnglishTrendLabelOf(IndicatorYear? evaluation) =>
         evaluation?.Shown.Trend is { } t ? t.Glyph(evaluation.Computed.FromActual) + " " + EnglishTrendWords(t) : "－";
 
     /// <summary>Symbol and English words: 「◎ 100% or more」, 「not rated (unknown)」.</summary>
@@ -148,7 +148,7 @@ public static class MarkText
     public static string TrendLabel(Trend trend, bool fromActual) => trend.Glyph(fromActual) + " " + TrendWords(trend);
 
     /// <summary>The trend shown for an evaluation in words, or a dash.</summary>
-    public static string TrendLabelOf(ReportEvaluation? evaluation) =>
+    public static string TrendLabelOf(IndicatorYear? evaluation) =>
         evaluation?.Shown.Trend is { } t ? TrendLabel(t, evaluation.Computed.FromActual) : "－";
 
     public static string TrendSlug(Trend trend) => trend switch
@@ -161,7 +161,7 @@ public static class MarkText
     public static Trend? TrendFromSlug(string? slug) => Enum.GetValues<Trend>().Cast<Trend?>().FirstOrDefault(t => TrendSlug(t!.Value) == slug);
 
     /// <summary>The bucket a shown evaluation falls in (overrides included).</summary>
-    public static MarkBucket BucketOf(ReportEvaluation? evaluation)
+    public static MarkBucket BucketOf(IndicatorYear? evaluation)
     {
         if (evaluation is null)
         {
@@ -229,7 +229,7 @@ public sealed class MarkCounts
 }
 
 /// <summary>One KPI on a public page: its definition and the published evaluation of the fiscal year shown, and of the year before.</summary>
-public sealed record KpiRow(Indicator Indicator, Initiative Initiative, ReportEvaluation? Latest, ReportEvaluation? Previous, PlanNode? Area)
+public sealed record KpiRow(Indicator Indicator, Initiative Initiative, IndicatorYear? Latest, IndicatorYear? Previous, PlanNode? Area, IndicatorReport? LatestReport = null)
 {
     public MarkBucket Bucket => MarkText.BucketOf(Latest);
 
@@ -242,7 +242,7 @@ public sealed record KpiRow(Indicator Indicator, Initiative Initiative, ReportEv
         ?? Indicator.Targets.MaxBy(t => t.FiscalYear);
 
     /// <summary>The value the marks were computed from, or the actual as written.</summary>
-    public string ValueText => Latest is null ? "" : Latest.ValueText.Length > 0 ? Latest.ValueText : Latest.Report.Actual.Text;
+    public string ValueText => Latest is null ? "" : Latest.ValueText.Length > 0 ? Latest.ValueText : Latest.Actual.Text;
 }
 
 /// <summary>A published fiscal year of a plan.</summary>
@@ -400,9 +400,10 @@ public sealed class PlanProgress
             rows.Add(new KpiRow(
                 indicator,
                 initiative,
-                latest is null ? null : ReportEvaluation.Of(indicator, latest),
-                before is null ? null : ReportEvaluation.Of(indicator, before),
-                AreaOf(initiative)));
+                latest is null ? null : KpiYears.Of(indicator, latest),
+                before is null ? null : KpiYears.Of(indicator, before),
+                AreaOf(initiative),
+                latest));
         }
 
         rows = [.. rows.OrderBy(r => order.GetValueOrDefault(r.Initiative.Id, int.MaxValue)).ThenBy(r => r.Indicator.Order).ThenBy(r => r.Indicator.Id)];

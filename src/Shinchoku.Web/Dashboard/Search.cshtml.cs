@@ -130,7 +130,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
 
     private static string Haystack(KpiRow r) =>
         string.Join('\n', r.Indicator.Name, r.Initiative.Title, r.Departments, r.Area?.Title ?? "",
-            r.Latest?.Report.Status ?? "", r.Latest?.Report.Plan ?? "");
+            r.LatestReport?.Status ?? "", r.LatestReport?.Plan ?? "");
 
     /// <summary>This view's URL: the query string of the filters in force, so it can be shared.</summary>
     public string ShareUrl => UrlOfPage(PageNumber);

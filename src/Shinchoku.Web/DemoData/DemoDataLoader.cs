@@ -179,11 +179,17 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
                 plan.Initiatives.Add(initiative);
             }
 
+            // The row is one KPI year as printed: read once, and the values, targets and marks stored from it.
+            Core.Rules.WrittenTarget[] targets = row.InterimTarget is null
+                ? [new(TargetKind.Final, finalYear, row.FinalTarget)]
+                : [new(TargetKind.Interim, interimYear, row.InterimTarget), new(TargetKind.Final, finalYear, row.FinalTarget)];
+            var year = IndicatorYear.Of(fiscalYear, row.Baseline, row.Actual, row.Projection, targets, null, null,
+                new Core.Rules.WrittenMarks(row.PrintedTrend, row.PrintedRating, row.PrintedInterimReached));
             var indicator = new Indicator
             {
                 Initiative = initiative,
                 Name = row.SubIndicator is null ? row.Indicator : $"{row.Indicator}（{row.SubIndicator}）",
-                Baseline = RecordedValue.From(row.Baseline).Value,
+                Baseline = RecordedValue.Of(year.Baseline),
                 BaselineFiscalYear = baselineYear,
                 ReportTable = ReportTableNumber.Parse(row.Table).Value,
                 Order = order++,
@@ -202,15 +208,16 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
 
             if (row.InterimTarget is not null)
             {
-                indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Interim, FiscalYear = interimYear, Value = RecordedValue.From(row.InterimTarget).Value });
+                indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Interim, FiscalYear = interimYear, Value = RecordedValue.Of(year.InterimTarget) });
             }
 
-            indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Final, FiscalYear = finalYear, Value = RecordedValue.From(row.FinalTarget).Value });
+            indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Final, FiscalYear = finalYear, Value = RecordedValue.Of(year.FinalTarget) });
             indicator.Reports.Add(new IndicatorReport
             {
                 FiscalYear = fiscalYear,
-                Actual = RecordedValue.From(row.Actual).Value,
-                Projection = RecordedValue.From(row.Projection).Value,
+                Actual = RecordedValue.Of(year.Actual),
+                Projection = RecordedValue.Of(year.Projection),
+                Evaluation = year.ToRecord(),
                 ProjectionBasis = row.ProjectionBasis ?? "",
                 Status = row.Status ?? "",
                 MissedReason = row.MissedReason ?? "",

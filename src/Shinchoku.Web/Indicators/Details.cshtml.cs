@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Direction = Shinchoku.Core.Rules.Direction;
 using ValueSource = Shinchoku.Core.Rules.ValueSource;
 using static Shinchoku.Core.Rules.MarkGlyphs;
-using Shinchoku.Core.Values;
+using YearValue = Shinchoku.Core.Rules.YearValue;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
@@ -22,7 +22,12 @@ public class DetailsModel(ShinchokuDb db) : PageModel
 {
     public Indicator Indicator { get; private set; } = null!;
 
-    public List<ReportEvaluation> Evaluations { get; private set; } = [];
+    public List<IndicatorYear> Evaluations { get; private set; } = [];
+
+    /// <summary>The report each year of <see cref="Evaluations"/> was read from (its narratives, state and plan version).</summary>
+    public IndicatorReport ReportOf(IndicatorYear year) => reports[year];
+
+    private Dictionary<IndicatorYear, IndicatorReport> reports = [];
 
     /// <summary>The indicators of other plan versions this one continues or is continued by.</summary>
     public IndicatorLineage Lineage { get; private set; } = null!;
@@ -40,11 +45,11 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     public Dictionary<FiscalYear, ReportingCycle> PublishedCycles { get; private set; } = [];
 
     /// <summary>The latest published evaluation, the one the summary and the public counts use.</summary>
-    public ReportEvaluation? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.Report.FiscalYear));
+    public IndicatorYear? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.FiscalYear!.Value));
 
     /// <summary>The evaluation published the year before <see cref="LatestPublished"/>, to show what changed.</summary>
-    public ReportEvaluation? PreviousPublished => LatestPublished is { } latest
-        ? Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.Report.FiscalYear) && e.Report.FiscalYear < latest.Report.FiscalYear)
+    public IndicatorYear? PreviousPublished => LatestPublished is { } latest
+        ? Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.FiscalYear!.Value) && e.FiscalYear!.Value < latest.FiscalYear!.Value)
         : null;
 
     /// <summary>What changed from the previous publication to the latest: field, before, after.</summary>
@@ -68,7 +73,8 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         ViewData["OtherLanguage"] = $"/en/indicators/{id}";
         // The history reads across plan versions: each report is evaluated against its own version's definition.
         Lineage = await IndicatorLineage.LoadAsync(db, indicator, User);
-        Evaluations = Lineage.Reports.ConvertAll(r => ReportEvaluation.Of(r.Indicator!, r));
+        Evaluations = Lineage.Reports.ConvertAll(r => KpiYears.Of(r.Indicator!, r));
+        reports = Evaluations.Zip(Lineage.Reports).ToDictionary(p => p.First, p => p.Second);
         var direction = Evaluations.Count > 0 ? Evaluations[^1].Computed.Direction
             : indicator.Direction ?? Direction.Unknown;
         Direction = direction;
@@ -89,7 +95,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     /// The changes from one published year to the next: values as written and the marks shown. Compared between
     /// published years (not with the audit trail, which holds values before publication and is staff only).
     /// </summary>
-    public static List<(string Field, string Before, string After)> CompareWithPrevious(ReportEvaluation? latest, ReportEvaluation? previous)
+    public static List<(string Field, string Before, string After)> CompareWithPrevious(IndicatorYear? latest, IndicatorYear? previous)
     {
         var changes = new List<(string, string, string)>();
         if (latest is null || previous is null)
@@ -105,39 +111,48 @@ public class DetailsModel(ShinchokuDb db) : PageModel
             }
         }
 
-        Compare("実績値", previous.Report.Actual.Text, latest.Report.Actual.Text);
-        Compare("年度末見込値", previous.Report.Projection.Text, latest.Report.Projection.Text);
+        Compare("実績値", previous.Actual.Text, latest.Actual.Text);
+        Compare("年度末見込値", previous.Projection.Text, latest.Projection.Text);
         Compare("進捗", Shinchoku.Web.Dashboard.MarkText.TrendLabelOf(previous), Shinchoku.Web.Dashboard.MarkText.TrendLabelOf(latest));
         Compare("評価", Shinchoku.Web.Dashboard.MarkText.Label(Shinchoku.Web.Dashboard.MarkText.BucketOf(previous)), Shinchoku.Web.Dashboard.MarkText.Label(Shinchoku.Web.Dashboard.MarkText.BucketOf(latest)));
         return changes;
     }
 
-    private static List<ChartPoint> BuildChart(Indicator indicator, List<ReportEvaluation> evaluations)
+    /// <summary>
+    /// The chart's points in the unit the targets are written in, as the rating compares them (a ratio against a target
+    /// in % is drawn as a percentage): read from the stored years, nothing parsed; a target no year was measured
+    /// against yet is drawn from its stored number.
+    /// </summary>
+    private static List<ChartPoint> BuildChart(Indicator indicator, List<IndicatorYear> evaluations)
     {
-        var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
-        var hint = final?.Value.Parse() is { } f && f.TryGetMagnitude(Unit.None, out _, out var u) ? u : Unit.None;
         var points = new List<ChartPoint>();
-        if (indicator.BaselineFiscalYear is { } by && ReportEvaluation.Magnitude(indicator.Baseline.Parse(), hint) is { } b)
+        var baseline = evaluations.LastOrDefault(e => e.BaselineMagnitude is not null)?.BaselineMagnitude ?? indicator.Baseline.Magnitude;
+        if (indicator.BaselineFiscalYear is { } by && baseline is { } b)
         {
             points.Add(new ChartPoint(ChartPointKind.Baseline, by, b, indicator.Baseline.Text));
         }
 
         foreach (var e in evaluations)
         {
-            var value = e.Computed.Source == ValueSource.Actual ? e.Values.Actual : e.Values.Projection;
-            if (ReportEvaluation.Magnitude(value, hint) is { } v)
+            if (e.ValueMagnitude is { } v && e.FiscalYear is { } year)
             {
-                points.Add(new ChartPoint(ChartPointKind.Value, e.Report.FiscalYear, v, e.ValueText));
+                points.Add(new ChartPoint(ChartPointKind.Value, year, v, e.ValueText));
             }
         }
 
         foreach (var target in indicator.Targets)
         {
-            if (ReportEvaluation.Magnitude(target.Value.Parse(), hint) is { } t)
+            var measured = evaluations.LastOrDefault(e => Matches(target.Kind == TargetKind.Interim ? e.InterimTarget : e.FinalTarget, target));
+            var magnitude = measured is null ? target.Value.Magnitude
+                : target.Kind == TargetKind.Interim ? measured.InterimTargetMagnitude : measured.FinalTargetMagnitude;
+            if (magnitude is { } t)
             {
                 points.Add(new ChartPoint(target.Kind == TargetKind.Interim ? ChartPointKind.InterimTarget : ChartPointKind.FinalTarget, target.FiscalYear, t, target.Value.Text));
             }
         }
+
+        static bool Matches(YearValue inForce, IndicatorTarget target) =>
+            inForce.FiscalYear == target.FiscalYear && inForce.Text == target.Value.Text.Trim();
 
         return points;
     }

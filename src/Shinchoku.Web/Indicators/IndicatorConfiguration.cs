@@ -66,6 +66,21 @@ internal sealed class IndicatorReportConfiguration : IEntityTypeConfiguration<In
         b.HasMany(r => r.ReviewEvents).WithOne(e => e.Report).HasForeignKey(e => e.IndicatorReportId);
         b.HasMany(r => r.CouncilPosts).WithOne(p => p.Report).HasForeignKey(p => p.IndicatorReportId);
         b.HasMany(r => r.Overrides).WithOne().HasForeignKey(o => o.IndicatorReportId);
+        b.ComplexProperty(r => r.Evaluation, e =>
+        {
+            e.Property(x => x.Direction).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Trend).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Rating).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Detail).HasMaxLength(2000);
+            e.Property(x => x.Explanation).HasMaxLength(500);
+            e.Property(x => x.PrintedTrendKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.PrintedTrend).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.PrintedRatingKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.PrintedRating).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.PrintedInterimKind).HasConversion<string>().HasMaxLength(20);
+        });
     }
 }
 

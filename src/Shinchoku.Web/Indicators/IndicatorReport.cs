@@ -57,6 +57,12 @@ public class IndicatorReport : Data.IVersioned
 
     public List<RatingOverrideRecord> Overrides { get; } = [];
 
+    /// <summary>
+    /// The KPI year as computed when a value, target or the direction last changed (<see cref="KpiYears"/>), so that
+    /// reading the report parses and evaluates nothing. Derived data: not audited.
+    /// </summary>
+    public IndicatorYearRecord Evaluation { get; set; } = new();
+
     /// <summary>Where the report stands in its cycle; only approved reports of published cycles are public.</summary>
     public ReportState State { get; set; }
 

@@ -30,23 +30,26 @@ public sealed record RecordedValue
     {
         var t = (text ?? "").Trim();
         var parsed = KpiValue.Parse(t);
-        if (!parsed.Success)
+        return (Of(new YearValue(t, parsed.GetValueOrDefault(), null)), parsed);
+    }
+
+    /// <summary>Records a value a KPI's year has already read (nothing is parsed again).</summary>
+    public static RecordedValue Of(YearValue read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Value is not { } value)
         {
-            return (new RecordedValue { Text = t, Kind = KpiValueKind.Nothing }, parsed);
+            return new RecordedValue { Text = read.Text, Kind = KpiValueKind.Nothing };
         }
 
-        var value = parsed.Value;
         decimal? magnitude = value.TryGetMagnitude(Core.Values.Unit.None, out var m, out var unit) ? m : null;
-        return (new RecordedValue
+        return new RecordedValue
         {
-            Text = t,
+            Text = read.Text,
             Kind = value.Kind,
             Magnitude = magnitude,
             Unit = magnitude is null || unit.IsNone ? null : unit.Text,
             AsOf = value.AsOf?.End,
-        }, parsed);
+        };
     }
-
-    /// <summary>The parsed value, read again from the text (null when the text does not parse).</summary>
-    public KpiValue? Parse() => KpiValue.Parse(Text).GetValueOrDefault();
 }

@@ -449,38 +449,37 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             indicator.Reports.Add(report);
         }
 
-        var evaluations = reports.ConvertAll(r => ReportEvaluation.Of(indicator, r));
+        var evaluations = reports.ConvertAll(r => KpiYears.Of(indicator, r));
         var departments = indicator.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToList();
         var interim = indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MinBy(t => t.FiscalYear);
         var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
         var direction = (evaluations.Count > 0 ? evaluations[^1].Computed.Direction : indicator.Direction ?? Direction.Unknown).Describe();
-        var years = evaluations.ConvertAll(e => Year(e, publishedOn.GetValueOrDefault(e.Report.FiscalYear)));
+        var years = reports.ConvertAll(r => Year(r, evaluations[reports.IndexOf(r)], publishedOn.GetValueOrDefault(r.FiscalYear)));
         var detail = new IndicatorDetail(
             indicator.Id, plan.Key, plan.Organization?.Name ?? "", plan.Organization?.Code ?? "", initiative.Key, initiative.Title, nodeKeys,
             indicator.Name, indicator.Unit?.Text, direction, departments, Value(indicator.Baseline), indicator.BaselineFiscalYear?.StartYear,
             [.. indicator.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.Kind).Select(Target)], years, OpenDataSetup.License);
 
-        IndicatorItem Item(ReportEvaluation? e) => new(
+        IndicatorItem Item(IndicatorYear? e) => new(
             plan.Organization?.Code ?? "", plan.Key, indicator.Id, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit?.Text, direction, departments,
             Value(indicator.Baseline), indicator.BaselineFiscalYear?.StartYear,
             interim is null ? null : Target(interim), final is null ? null : Target(final),
-            e?.Report.FiscalYear.StartYear, e?.Report.FiscalYear.ToString(), e?.ValueText,
+            e?.FiscalYear?.StartYear, e?.FiscalYear?.ToString(), e?.ValueText,
             e?.Computed.Progress is { } p ? Math.Round(p, 4) : null,
-            e is null ? "" : e.ShownTrendGlyph, e?.Shown.RatingGlyph ?? "", e?.Computed.ReasonText);
+            e is null ? "" : e.Shown.TrendGlyph, e?.Shown.RatingGlyph ?? "", e?.Computed.ReasonText);
 
-        var byYear = evaluations.ToDictionary(e => e.Report.FiscalYear, Item);
-        var latest = evaluations.Count > 0 ? byYear[evaluations[^1].Report.FiscalYear] : Item(null);
+        var byYear = evaluations.ToDictionary(e => e.FiscalYear!.Value, Item);
+        var latest = evaluations.Count > 0 ? byYear[reports[^1].FiscalYear] : Item(null);
         return new IndicatorEntry(detail, byYear, latest, areaKeys);
     }
 
-    private static YearItem Year(ReportEvaluation e, string? publishedOn)
+    private static YearItem Year(IndicatorReport r, IndicatorYear e, string? publishedOn)
     {
-        var r = e.Report;
         return new YearItem(
             r.FiscalYear.StartYear, r.FiscalYear.ToString(), publishedOn, Value(r.Actual), Value(r.Projection), r.ProjectionBasis,
             e.Computed.Source switch { ValueSource.Projection => "見込値", ValueSource.Actual => "実績値", _ => "" }, e.Computed.Progress is { } p ? Math.Round(p, 4) : null,
             new Marks(e.Computed.TrendGlyph, e.Computed.RatingGlyph, e.Computed.InterimReached is { } c ? MarkGlyphs.InterimGlyph(c) : ""),
-            new Marks(e.ShownTrendGlyph, e.Shown.RatingGlyph, e.InterimGlyph),
+            new Marks(e.Shown.TrendGlyph, e.Shown.RatingGlyph, e.Shown.InterimGlyph),
             e.Override is { } o ? new OverrideItem(o.Reason, Date(o.At) ?? "", new Marks(
                 o.Trend is { } t ? t.Glyph(e.Computed.FromActual) : "", o.Rating?.Glyph() ?? "", o.InterimReached is { } i ? MarkGlyphs.InterimGlyph(i) : "")) : null,
             e.Computed.ReasonText, e.Explanation, r.Status, r.MissedReason, r.Countermeasure, r.Challenges, r.Plan,

@@ -111,13 +111,14 @@ public static class ReportRules
     public static List<(string Field, string Message)> MissingForSubmission(Indicator indicator, IndicatorReport report)
     {
         var missing = new List<(string, string)>();
-        void Value(string field, string label, RecordedValue value)
+        var year = KpiYears.Of(indicator, report);
+        void Value(string field, string label, Core.Rules.YearField read, RecordedValue value)
         {
             if (value.Text.Length == 0)
             {
                 missing.Add((field, $"{label}を入力してください。"));
             }
-            else if (value.Parse() is null)
+            else if (year.Messages.Any(m => m.Field == read && m.Message.IsError))
             {
                 missing.Add((field, $"{label}「{value.Text}」を値として読み取れません。"));
             }
@@ -131,11 +132,11 @@ public static class ReportRules
             }
         }
 
-        Value(nameof(IndicatorReport.Actual), "実績値", report.Actual);
-        Value(nameof(IndicatorReport.Projection), "年度末見込値", report.Projection);
+        Value(nameof(IndicatorReport.Actual), "実績値", Core.Rules.YearField.Actual, report.Actual);
+        Value(nameof(IndicatorReport.Projection), "年度末見込値", Core.Rules.YearField.Projection, report.Projection);
         Text(nameof(IndicatorReport.ProjectionBasis), "見込値の算出根拠", report.ProjectionBasis);
         Text(nameof(IndicatorReport.Status), "取組状況", report.Status);
-        if (indicator.Targets.Any(t => t.Kind == TargetKind.Interim) && ReportEvaluation.Of(indicator, report).Computed.InterimReached == false)
+        if (year.HasInterimTarget && year.Computed.InterimReached == false)
         {
             Text(nameof(IndicatorReport.MissedReason), "中間目標が未達成（未達成見込）となった理由", report.MissedReason);
             Text(nameof(IndicatorReport.Countermeasure), "未達成の場合の対策", report.Countermeasure);
@@ -206,9 +207,17 @@ public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, Tim
         var existing = await db.IndicatorReports.Where(r => r.FiscalYear == cycle.FiscalYear && ids.Contains(r.IndicatorId))
             .Select(r => r.IndicatorId).ToListAsync(cancellationToken);
         var added = 0;
-        foreach (var id in ids.Except(existing))
+        var requested = ids.Except(existing).ToList();
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Targets).Where(i => requested.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        foreach (var id in requested)
         {
-            db.IndicatorReports.Add(new IndicatorReport { IndicatorId = id, FiscalYear = cycle.FiscalYear, State = ReportState.NotStarted });
+            var report = new IndicatorReport { IndicatorId = id, FiscalYear = cycle.FiscalYear, State = ReportState.NotStarted };
+            if (indicators.TryGetValue(id, out var indicator))
+            {
+                KpiYears.Store(indicator, report);
+            }
+
+            db.IndicatorReports.Add(report);
             added++;
         }
 

@@ -18,7 +18,7 @@ public class ReviewModel(ReportReview review) : AdminPageModel
 
     public IndicatorReport Report { get; private set; } = null!;
 
-    public ReportEvaluation Evaluation { get; private set; } = null!;
+    public IndicatorYear Evaluation { get; private set; } = null!;
 
     [BindProperty]
     public ReviewForm Form { get; set; } = new();
@@ -86,7 +86,7 @@ public class ReviewModel(ReportReview review) : AdminPageModel
         Cycle = cycle;
         Indicator = indicator;
         Report = report;
-        Evaluation = ReportEvaluation.Of(indicator, Report);
+        Evaluation = KpiYears.Of(indicator, Report);
         return true;
     }
 }

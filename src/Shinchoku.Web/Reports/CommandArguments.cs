@@ -71,6 +71,7 @@ public abstract record CommandArguments
         {
             "import" => new ParsedArguments(new ImportArguments(options.File, options.Plan, options.FiscalYear, options.Check, options.Json), null),
             "export" => new ParsedArguments(new ExportArguments(options.Plan, options.FiscalYear, options.Format, options.Out), null),
+            "recompute" => new ParsedArguments(new RecomputeArguments(), null),
             _ => new ParsedArguments(null, $"コマンド「{command}」はありません。"),
         };
     }
@@ -137,3 +138,6 @@ public sealed record ExportArguments(string? Plan, FiscalYear? FiscalYear, Expor
 
 /// <summary><c>--help</c> or <c>-h</c> with any command: the usage on standard output.</summary>
 public sealed record HelpArguments : CommandArguments;
+
+/// <summary><c>recompute</c>: every report's stored KPI year computed again with the rules of now.</summary>
+public sealed record RecomputeArguments : CommandArguments;

@@ -30,11 +30,13 @@ public static class CommandLine
               --json   結果を1つの JSON オブジェクトとして標準出力に書きます。
           export [--plan KEY] --fiscal-year 2020 [--format xlsx|csv|pdf|html] --out FILE
               資料4を書き出します。--plan はその年度の報告がある計画が1つなら省略できます。
+          recompute
+              すべての報告の評価を、いまの規則で計算し直して保存します（評価の規則を変えたとき）。
         終了コード: 0 取り込み完了（--check では、取り込めば書き込める）、1 エラーか取り込みを止める注意があり何も書き込まない、2 ファイルや引数を使えない
         """;
 
     /// <summary>True when <paramref name="args"/> name a command rather than starting the web server.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "export";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "export" or "recompute";
 
     /// <summary>Runs the command with the console's output and error streams; returns the process exit code.</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] args) => RunAsync(services, args, Console.Out, Console.Error);
@@ -53,6 +55,10 @@ public static class CommandLine
                 return await new ImportCommand(services, output, error).RunAsync(import, cancellationToken);
             case ExportArguments export:
                 return await new ExportCommand(services, output, error).RunAsync(export, cancellationToken);
+            case RecomputeArguments:
+                var count = await Indicators.KpiYearRecompute.RunAsync(services.GetRequiredService<Data.ShinchokuDb>(), all: true, cancellationToken);
+                await output.WriteLineAsync($"{count}件の報告の評価を計算し直しました。");
+                return Ok;
             case HelpArguments:
                 await output.WriteLineAsync(Usage);
                 return Ok;

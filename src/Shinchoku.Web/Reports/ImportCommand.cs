@@ -115,12 +115,12 @@ public sealed class ImportCommand(IServiceProvider services, TextWriter output, 
         foreach (var item in preview.Rows)
         {
             var row = item.Row;
-            var computed = ReportMarks.From(row.Computed, null, row.Values.HasInterimTarget);
+            var computed = ReportMarks.Computed(row.Year);
             var printed = string.Join(" ", new[] { row.Text(ReportColumn.Trend), row.Text(ReportColumn.Rating), row.Text(ReportColumn.InterimReached) }.Where(t => t.Length > 0));
-            var consistency = row.Consistency.Result switch
+            var consistency = row.Year.Consistency.Result switch
             {
                 Consistency.Agrees => "一致",
-                Consistency.Differs => "不一致: " + row.Consistency.Reason,
+                Consistency.Differs => "不一致: " + row.Year.Consistency.Reason,
                 _ => "比較なし",
             };
             var action = item.Action switch

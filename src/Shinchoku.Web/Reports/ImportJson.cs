@@ -104,7 +104,7 @@ public sealed record ImportJson(
         internal static RowJson From(ImportRowPlan item, bool matched)
         {
             var row = item.Row;
-            var c = row.Computed;
+            var c = row.Year.Computed;
             return new RowJson(
                 row.Sheet,
                 row.Table,
@@ -114,17 +114,17 @@ public sealed record ImportJson(
                 row.Indicator,
                 row.FiscalYear?.StartYear,
                 new ComputedJson(c.Trend?.Glyph(), c.FromActual, c.Rating?.Glyph(), c.Progress is { } p ? Math.Round(p, 4) : null, InterimGlyph(c.InterimReached), c.ReasonText),
-                row.Shown?.Override is { } o
-                    ? new OverrideJson(o.Kind.ToString().ToLowerInvariant(), row.Shown.Trend?.Glyph(), row.Shown.RatingGlyph, InterimGlyph(row.Shown.InterimReached), o.Reason)
+                row.Year.Override is { } o
+                    ? new OverrideJson(o.Kind.ToString().ToLowerInvariant(), row.Year.Shown.Trend?.Glyph(), row.Year.Shown.RatingGlyph, InterimGlyph(row.Year.Shown.InterimReached), o.Reason)
                     : null,
-                row.Printed is { } printed ? PrintedJson.From(printed) : null,
-                row.Consistency.Result switch
+                row.Year.Printed is { } printed ? PrintedJson.From(printed) : null,
+                row.Year.Consistency.Result switch
                 {
                     Core.Rules.Consistency.Agrees => "agrees",
                     Core.Rules.Consistency.Differs => "differs",
                     _ => "notComparable",
                 },
-                row.Consistency.Reason,
+                row.Year.Consistency.Reason,
                 matched ? item.Action switch
                 {
                     ImportAction.New => "new",

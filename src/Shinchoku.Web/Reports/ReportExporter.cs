@@ -121,20 +121,17 @@ public sealed class ReportExporter(ShinchokuDb db)
         foreach (var group in indicators.GroupBy(i => i.ReportTable ?? ReportTableNumber.Table42).OrderBy(g => g.Key))
         {
             var rows = new List<ReportRow>();
-            var evaluations = new List<ReportEvaluation>();
             foreach (var indicator in group)
             {
                 var report = indicator.Reports.FirstOrDefault() ?? new IndicatorReport { FiscalYear = fiscalYear };
-                var evaluation = ReportEvaluation.Of(indicator, report);
-                evaluations.Add(evaluation);
-                rows.Add(Row(indicator, initiatives[indicator.InitiativeId], nodes, evaluation));
+                rows.Add(Row(indicator, initiatives[indicator.InitiativeId], nodes, report, KpiYears.Of(indicator, report)));
             }
 
             var years = new ReportYears(
                 fiscalYear,
                 MostCommon(group.Select(i => i.BaselineFiscalYear)),
-                MostCommon(group.Select(i => InterimFor(i, fiscalYear)?.FiscalYear)),
-                MostCommon(group.Select(i => FinalOf(i)?.FiscalYear)));
+                MostCommon(group.Select(i => KpiYears.InForce(i, fiscalYear).Interim?.FiscalYear)),
+                MostCommon(group.Select(i => KpiYears.InForce(i, fiscalYear).Final?.FiscalYear)));
             for (var k = 0; k < rows.Count; k++)
             {
                 rows[k] = WithYearNotes(rows[k], group.ElementAt(k), years, fiscalYear);
@@ -184,16 +181,10 @@ public sealed class ReportExporter(ShinchokuDb db)
     public static string FileName(string planKey, FiscalYear fiscalYear, ExportFormat format) =>
         $"{planKey}_{fiscalYear}_資料4{Extension(format)}";
 
-    private static IndicatorTarget? InterimFor(Indicator indicator, FiscalYear fiscalYear) =>
-        indicator.Targets.Where(t => t.Kind == TargetKind.Interim && t.FiscalYear >= fiscalYear).MinBy(t => t.FiscalYear)
-        ?? indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MaxBy(t => t.FiscalYear);
-
-    private static IndicatorTarget? FinalOf(Indicator indicator) => indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
-
     private static FiscalYear? MostCommon(IEnumerable<FiscalYear?> years) =>
         years.OfType<FiscalYear>().GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (FiscalYear?)g.Key).FirstOrDefault();
 
-    private static ReportRow Row(Indicator indicator, Initiative initiative, Dictionary<int, PlanNode> nodes, ReportEvaluation e)
+    private static ReportRow Row(Indicator indicator, Initiative initiative, Dictionary<int, PlanNode> nodes, IndicatorReport report, IndicatorYear e)
     {
         var placement = initiative.Placements.Where(p => p.IsPrimary).OrderBy(p => p.Id).FirstOrDefault() ?? initiative.Placements.OrderBy(p => p.Id).FirstOrDefault();
         string area = "", section = "", subsection = "";
@@ -214,12 +205,11 @@ public sealed class ReportExporter(ShinchokuDb db)
             }
         }
 
-        var report = e.Report;
-        var marks = ReportMarks.From(e.Computed, e.Override?.ToCore(), e.Values.HasInterimTarget);
+        var marks = ReportMarks.Shown(e);
         string? note = null;
         if (e.Override is { } o)
         {
-            var computed = ReportMarks.From(e.Computed, null, e.Values.HasInterimTarget);
+            var computed = ReportMarks.Computed(e);
             var before = string.Join(" ", new[] { computed.Trend, computed.Rating, computed.InterimReached }.Where(m => m.Length > 0));
             var after = string.Join(" ", new[] { marks.Trend, marks.Rating, marks.InterimReached }.Where(m => m.Length > 0)).Replace(ReportMarks.OverrideMark, "", StringComparison.Ordinal);
             note = $"算出した評価「{(before.Length > 0 ? before : "なし")}」を「{after}」に変更（理由: {o.Reason}／{o.By}、{Dates.IsoDay(o.At)}）";
@@ -232,12 +222,12 @@ public sealed class ReportExporter(ShinchokuDb db)
             Subsection = subsection,
             Initiative = placement?.Title ?? initiative.Title,
             Indicator = indicator.Name,
-            Baseline = indicator.Baseline.Text,
-            Actual = report.Actual.Text,
-            Projection = report.Projection.Text,
+            Baseline = e.Baseline.Text,
+            Actual = e.Actual.Text,
+            Projection = e.Projection.Text,
             ProjectionBasis = report.ProjectionBasis,
-            InterimTarget = InterimFor(indicator, report.FiscalYear)?.Value.Text ?? "",
-            FinalTarget = FinalOf(indicator)?.Value.Text ?? "",
+            InterimTarget = e.InterimTarget.Text,
+            FinalTarget = e.FinalTarget.Text,
             Status = report.Status,
             MissedReason = report.MissedReason,
             Countermeasure = report.Countermeasure,
@@ -253,14 +243,15 @@ public sealed class ReportExporter(ShinchokuDb db)
     private static ReportRow WithYearNotes(ReportRow row, Indicator indicator, ReportYears years, FiscalYear fiscalYear)
     {
         var notes = new List<string>();
-        if (FinalOf(indicator) is { } final && years.Final is { } fy && final.FiscalYear != fy)
+        var inForce = KpiYears.InForce(indicator, fiscalYear);
+        if (inForce.Final?.FiscalYear is { } final && years.Final is { } fy && final != fy)
         {
-            notes.Add($"最終目標は{final.FiscalYear}の目標です");
+            notes.Add($"最終目標は{final}の目標です");
         }
 
-        if (InterimFor(indicator, fiscalYear) is { } interim && years.Interim is { } iy && interim.FiscalYear != iy)
+        if (inForce.Interim?.FiscalYear is { } interim && years.Interim is { } iy && interim != iy)
         {
-            notes.Add($"中間目標は{interim.FiscalYear}の目標です");
+            notes.Add($"中間目標は{interim}の目標です");
         }
 
         if (indicator.BaselineFiscalYear is { } by && years.Baseline is { } hy && by != hy)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Core.Time;
+using YearValue = Shinchoku.Core.Rules.YearValue;
 using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Web.Data;
@@ -336,10 +337,9 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 }
 
                 var report = indicator?.Reports.FirstOrDefault(r => r.FiscalYear == year);
-                var active = report?.Overrides.Where(o => o.IsActive).MaxBy(o => o.At);
-                row.Evaluate(indicator?.Direction, active?.ToCore());
+                row.Evaluate(indicator?.Direction, report is null ? null : KpiYears.Overrides(report));
                 var target = indicator ?? new Indicator { Name = row.Indicator };
-                Sync(target, row, year, item, active?.ToCore(), apply);
+                Sync(target, row, year, item, apply);
                 item.Action = indicator is null || indicator.Id == 0 ? ImportAction.New
                     : item.Changes.Count == 0 ? ImportAction.Unchanged : ImportAction.Update;
                 if (item.Changes.Count > 0 && report is not null)
@@ -696,18 +696,17 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         }
 
         /// <summary>Compares the indicator with the row, field by field; with <paramref name="apply"/>, writes what differs.</summary>
-        private void Sync(Indicator indicator, ImportRow row, FiscalYear year, ImportRowPlan item, Core.Rules.RatingOverride? active, bool apply)
+        private void Sync(Indicator indicator, ImportRow row, FiscalYear year, ImportRowPlan item, bool apply)
         {
             var changes = item.Changes;
-            void Value(string label, RecordedValue current, string next, Action<RecordedValue> set)
+            void Value(string label, RecordedValue current, YearValue next, Action<RecordedValue> set)
             {
-                next = next.Trim();
-                if (current.Text != next)
+                if (current.Text != next.Text)
                 {
                     changes.Add(label);
                     if (apply)
                     {
-                        set(RecordedValue.From(next).Value);
+                        set(RecordedValue.Of(next));
                     }
                 }
             }
@@ -726,7 +725,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
 
             if (row.Has(ReportColumn.Baseline))
             {
-                Value("基準値", indicator.Baseline, row.Text(ReportColumn.Baseline), v => indicator.Baseline = v);
+                Value("基準値", indicator.Baseline, row.Year.Baseline, v => indicator.Baseline = v);
             }
 
             if (row.BaselineYear is { } baselineYear && indicator.BaselineFiscalYear != baselineYear)
@@ -762,12 +761,12 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             var fy = year.ToString();
             if (row.Has(ReportColumn.Actual))
             {
-                Value(fy + "実績値", report.Actual, row.Text(ReportColumn.Actual), v => report.Actual = v);
+                Value(fy + "実績値", report.Actual, row.Year.Actual, v => report.Actual = v);
             }
 
             if (row.Has(ReportColumn.Projection))
             {
-                Value(fy + "末見込値", report.Projection, row.Text(ReportColumn.Projection), v => report.Projection = v);
+                Value(fy + "末見込値", report.Projection, row.Year.Projection, v => report.Projection = v);
             }
 
             void Narrative(ReportColumn column, string current, Action<string> set)
@@ -787,7 +786,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             Narrative(ReportColumn.Question, report.QuestionToExperts, t => report.QuestionToExperts = t);
             // Marks that only restate the system's own marks (an exported 資料4 coming back) never replace the marks
             // printed in the original sheet: those record a person's judgement (不明, ↘ ×) that the rule does not give.
-            var shown = Shinchoku.Reports.Export.ReportMarks.From(row.Computed, active, row.Values.HasInterimTarget);
+            var shown = Shinchoku.Reports.Export.ReportMarks.Shown(row.Year);
             void Mark(ReportColumn column, string current, string system, Action<string> set)
             {
                 if (!row.Has(column))
@@ -811,6 +810,12 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             {
                 indicator.Reports.Add(report);
             }
+
+            if (apply)
+            {
+                // Values, targets or the baseline may have changed: every year of the indicator is computed again.
+                KpiYears.StoreAll(indicator);
+            }
         }
 
         private static void SyncTarget(Indicator indicator, ImportRow row, TargetKind kind, FiscalYear reportYear, ImportRowPlan item, bool apply)
@@ -821,12 +826,12 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 return;
             }
 
-            var text = row.Text(column).Trim();
+            var read = kind == TargetKind.Interim ? row.Year.InterimTarget : row.Year.FinalTarget;
+            var text = read.Text;
             var existing = indicator.Targets.Where(t => t.Kind == kind).ToList();
-            var chosen = kind == TargetKind.Interim
-                ? existing.Where(t => t.FiscalYear >= reportYear).MinBy(t => t.FiscalYear) ?? existing.MaxBy(t => t.FiscalYear)
-                : existing.MaxBy(t => t.FiscalYear);
-            var year = (kind == TargetKind.Interim ? row.InterimYear : row.FinalYear) ?? chosen?.FiscalYear;
+            var inForce = KpiYears.InForce(indicator, reportYear);
+            var chosen = (kind == TargetKind.Interim ? inForce.Interim : inForce.Final)?.FiscalYear;
+            var year = (kind == TargetKind.Interim ? row.InterimYear : row.FinalYear) ?? chosen;
             var label = column.Label();
             if (year is null)
             {
@@ -848,7 +853,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                     item.Changes.Add($"{label}（{year.Value}）");
                     if (apply)
                     {
-                        indicator.Targets.Add(new IndicatorTarget { Kind = kind, FiscalYear = year.Value, Value = RecordedValue.From(text).Value });
+                        indicator.Targets.Add(new IndicatorTarget { Kind = kind, FiscalYear = year.Value, Value = RecordedValue.Of(read) });
                     }
                 }
 
@@ -860,7 +865,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 item.Changes.Add(label);
                 if (apply)
                 {
-                    target.Value = RecordedValue.From(text).Value;
+                    target.Value = RecordedValue.Of(read);
                 }
             }
         }

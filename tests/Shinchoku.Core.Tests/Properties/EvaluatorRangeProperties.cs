@@ -28,7 +28,7 @@ public class EvaluatorRangeProperties
         var values = row.Values;
         foreach (var direction in Directions)
         {
-            var e = Evaluator.Evaluate(new Indicator("指標", direction: direction), values);
+            var e = Evaluator.Evaluate(new Indicator(direction), values);
             var explanation = Evaluator.Explain(values, e);
             if (e.Progress is { } p)
             {
@@ -75,7 +75,7 @@ public class EvaluatorRangeProperties
     public void Extremes_AreRatedByTheLegend(string baseline, string target, string projection, Rating expected)
     {
         var values = new ReportValues(P(baseline), null, P(projection), P(target));
-        var e = Evaluator.Evaluate(new Indicator("指標"), values);
+        var e = Evaluator.Evaluate(new Indicator(), values);
         Assert.Equal(expected, e.Rating);
         var explanation = Evaluator.Explain(values, e);
         Assert.True(e.Progress is null ? explanation.Length == 0 : explanation.EndsWith(expected.Glyph(), StringComparison.Ordinal), explanation);

@@ -8,7 +8,7 @@ public class EvaluatorTests
     private static Evaluation Rate(string baseline, string actual, string projection, string target, string? interim = null, Direction? direction = null)
     {
         var values = new ReportValues(P(baseline), P(actual), P(projection), P(target), interim is null ? null : P(interim));
-        return Evaluator.Evaluate(new Indicator("テスト指標", direction: direction), values);
+        return Evaluator.Evaluate(new Indicator(direction), values);
 
         static KpiValue P(string text) => KpiValue.Parse(text).Value;
     }
@@ -51,7 +51,7 @@ public class EvaluatorTests
     public void Progress_IsExplainedInWords()
     {
         var values = new ReportValues(P("31件"), P("－"), P("39件"), P("41件"));
-        var e = Evaluator.Evaluate(new Indicator("x"), values);
+        var e = Evaluator.Evaluate(new Indicator(), values);
         Assert.Equal("(39 − 31) ÷ (41 − 31) = 80% → ○", Evaluator.Explain(values, e));
 
         static KpiValue P(string text) => KpiValue.Parse(text).Value;

@@ -68,7 +68,7 @@ public class SeedReportTests
         var values = new ReportValues(
             Parse(row.Baseline), Parse(row.Actual), Parse(row.Projection), Parse(row.FinalTarget),
             row.InterimTarget is null ? null : Parse(row.InterimTarget));
-        return Evaluator.Evaluate(new Indicator(row.Indicator), values);
+        return Evaluator.Evaluate(new Indicator(), values);
     }
 
     private static KpiValue? Parse(string text) => KpiValue.Parse(text).GetValueOrDefault();

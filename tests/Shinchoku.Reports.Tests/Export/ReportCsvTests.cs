@@ -42,7 +42,7 @@ public class ReportCsvTests
         var second = ImportReader.Read("export.csv", new MemoryStream(bytes));
         Assert.Null(second.Refusal);
         Assert.Equal(first.Rows.Select(r => (r.Table, r.Indicator)), second.Rows.Select(r => (r.Table, r.Indicator)));
-        Assert.All(second.Rows, r => Assert.Equal(Shinchoku.Core.Rules.Consistency.Agrees, r.Consistency.Result));
+        Assert.All(second.Rows, r => Assert.Equal(Shinchoku.Core.Rules.Consistency.Agrees, r.Year.Consistency.Result));
         Assert.Equal(first.Rows.Select(r => r.Text(ReportColumn.Status)), second.Rows.Select(r => r.Text(ReportColumn.Status)));
     }
 

@@ -90,7 +90,7 @@ public class ReportXlsxTests
                 Assert.Equal(a.Text(column), b.Text(column));
             }
 
-            Assert.True(b.Consistency.Result == Consistency.Agrees, $"{b.Indicator}: {b.Consistency.Reason}");
+            Assert.True(b.Year.Consistency.Result == Consistency.Agrees, $"{b.Indicator}: {b.Year.Consistency.Reason}");
         }
 
         Assert.Equal((2020, 2019, 2020, 2021), (second.Layouts[0].ReportYear?.StartYear, second.Layouts[0].BaselineYear?.StartYear, second.Layouts[0].InterimYear?.StartYear, second.Layouts[0].FinalYear?.StartYear));
@@ -101,17 +101,18 @@ public class ReportXlsxTests
     {
         var reading = Documents.SeedReading();
         var row = reading.Rows.First(r => r.Table == "4-2");
-        var changed = new RatingOverride(OverrideKind.Marks, "コロナ禍で比較できないため", "dx-admin", DateTimeOffset.UnixEpoch, rating: Rating.HalfOrMore);
+        var written = new WrittenOverride(OverrideKind.Marks, "コロナ禍で比較できないため", "dx-admin", DateTimeOffset.UnixEpoch, Rating: Rating.HalfOrMore);
+        var changed = new RatingOverride(written.Kind, written.Reason, written.By, written.At, rating: written.Rating);
         var table = new ReportTable("4-2", "個別施策", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)),
-            [Documents.Row(row) with { Marks = ReportMarks.From(row.Computed, changed, false), Note = "算出した評価を変更（理由: コロナ禍で比較できないため）" }]);
+            [Documents.Row(row) with { Marks = ReportMarks.From(row.Year.Computed, changed, false), Note = "算出した評価を変更（理由: コロナ禍で比較できないため）" }]);
         var bytes = Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [table]));
 
         var back = ImportReader.Read("x.xlsx", new MemoryStream(bytes));
         var read = Assert.Single(back.Rows);
         Assert.Equal("○※", read.Text(ReportColumn.Rating));
         Assert.True(read.PrintedAsOverridden);
-        read.Evaluate(null, changed);
-        Assert.Equal(Consistency.Agrees, read.Consistency.Result);
+        read.Evaluate(null, [written]);
+        Assert.Equal(Consistency.Agrees, read.Year.Consistency.Result);
 
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var texts = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<InlineString>().Select(s => s.InnerText).ToList();

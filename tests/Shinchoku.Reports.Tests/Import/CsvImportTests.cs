@@ -31,7 +31,7 @@ public class CsvImportTests
         Assert.Equal("4-2", Assert.Single(reading.Layouts).Table);
         Assert.Equal(SeedKpis.Of("4-2").Select(r => r.StoredName), reading.Rows.Select(r => r.Indicator));
         Assert.Equal(SeedKpis.Of("4-2").Select(r => r.Baseline), reading.Rows.Select(r => r.Text(ReportColumn.Baseline)));
-        Assert.All(reading.Rows, r => Assert.Equal(Consistency.Agrees, r.Consistency.Result));
+        Assert.All(reading.Rows, r => Assert.Equal(Consistency.Agrees, r.Year.Consistency.Result));
     }
 
     [Fact]

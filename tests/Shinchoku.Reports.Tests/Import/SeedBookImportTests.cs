@@ -52,7 +52,7 @@ public class SeedBookImportTests
             Assert.Equal(seed.FinalTarget, row.Text(ReportColumn.FinalTarget));
             Assert.Equal(seed.Status ?? "", row.Text(ReportColumn.Status));
             var expected = seed.JudgedDifferently is null ? Consistency.Agrees : Consistency.Differs;
-            Assert.True(expected == row.Consistency.Result, $"{seed}: {row.Consistency.Result} {row.Consistency.Reason}");
+            Assert.True(expected == row.Year.Consistency.Result, $"{seed}: {row.Year.Consistency.Result} {row.Year.Consistency.Reason}");
         }
     }
 

@@ -39,7 +39,7 @@ public static class Documents
         Challenges = r.Text(ReportColumn.Challenges),
         Plan = r.Text(ReportColumn.Plan),
         Question = r.Text(ReportColumn.Question),
-        Marks = ReportMarks.From(r.Computed, null, r.Values.HasInterimTarget),
+        Marks = ReportMarks.Computed(r.Year),
     };
 
     public static ImportReading SeedReading() =>

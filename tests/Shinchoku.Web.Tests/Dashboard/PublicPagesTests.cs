@@ -123,7 +123,7 @@ public class PublicPagesTests
                 areaKeys[node.DisplayTitle] = node.Key;
                 var counts = expected.TryGetValue(node.DisplayTitle, out var c) ? c : expected[node.DisplayTitle] = new int[7];
                 var report = indicator.Reports.Single(r => r.FiscalYear == new FiscalYear(2020));
-                var glyph = ReportEvaluation.Of(indicator, report).Shown.RatingGlyph;
+                var glyph = KpiYears.Of(indicator, report).Shown.RatingGlyph;
                 var column = Array.IndexOf(["◎", "○", "△", "ー", "×"], glyph);
                 counts[column >= 0 ? column : 5]++;
                 counts[6]++;

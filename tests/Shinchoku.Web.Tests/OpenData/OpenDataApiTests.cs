@@ -93,7 +93,7 @@ public class OpenDataApiTests(DemoApps apps)
             Assert.Equal(indicator.Name, item.GetProperty("name").GetString());
             Assert.Equal(indicator.Baseline.Text, item.GetProperty("baseline").GetProperty("text").GetString());
             var report = indicator.Reports.Single(r => r.FiscalYear == new FiscalYear(2020));
-            var evaluation = ReportEvaluation.Of(indicator, report);
+            var evaluation = KpiYears.Of(indicator, report);
             Assert.Equal(2020, item.GetProperty("fiscalYear").GetInt32());
             Assert.Equal(evaluation.ValueText, item.GetProperty("value").GetString() ?? "");
             Assert.Equal(evaluation.Shown.RatingGlyph, item.GetProperty("rating").GetString());
@@ -113,13 +113,13 @@ public class OpenDataApiTests(DemoApps apps)
         }
 
         var json = await GetJsonAsync(app.CreateClient(), $"/api/v1/indicators/{indicator.Id}");
-        var evaluation = ReportEvaluation.Of(indicator, indicator.Reports.Single(r => r.FiscalYear == new FiscalYear(2020)));
+        var evaluation = KpiYears.Of(indicator, indicator.Reports.Single(r => r.FiscalYear == new FiscalYear(2020)));
         var year = Assert.Single(json.GetProperty("years").EnumerateArray());
         Assert.Equal(2020, year.GetProperty("fiscalYear").GetInt32());
         Assert.Equal("令和2年度", year.GetProperty("fiscalYearName").GetString());
         Assert.Equal(evaluation.Explanation, year.GetProperty("calculation").GetString());
         Assert.Equal("×", year.GetProperty("computed").GetProperty("rating").GetString());
-        Assert.Equal(evaluation.Report.Actual.Text, year.GetProperty("actual").GetProperty("text").GetString());
+        Assert.Equal(evaluation.Actual.Text, year.GetProperty("actual").GetProperty("text").GetString());
         Assert.Equal("chiba-ict", json.GetProperty("planKey").GetString());
         Assert.Equal("120006", json.GetProperty("organizationCode").GetString());
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using TargetKind = Shinchoku.Core.Rules.TargetKind;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Core.Time;
 

@@ -69,7 +69,7 @@ public class DemoStrategyTests(DemoApps apps)
             Assert.Equal(row.GetProperty("actual").GetString(), report.Actual.Text);
             Assert.Equal(row.GetProperty("projection").GetString(), report.Projection.Text);
             Assert.Equal(row.GetProperty("printedTrend").GetString(), report.PrintedTrend);
-            Assert.Equal(row.GetProperty("finalTarget").GetString(), indicator.Targets.Single(t => t.Kind == Shinchoku.Web.Indicators.TargetKind.Final).Value.Text);
+            Assert.Equal(row.GetProperty("finalTarget").GetString(), indicator.Targets.Single(t => t.Kind == Shinchoku.Core.Rules.TargetKind.Final).Value.Text);
         }
     }
 

@@ -103,6 +103,10 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         Indicator.Departments.RemoveAll(x => !Form.DepartmentIds.Contains(x.Id));
         Indicator.Departments.AddRange(Departments.Where(x => Form.DepartmentIds.Contains(x.Id) && !Indicator.Departments.Contains(x)));
 
+        // The baseline, a target or the direction may have changed: every year of the indicator is computed again.
+        await db.Entry(Indicator).Collection(i => i.Reports).Query().Include(r => r.Overrides).LoadAsync();
+        KpiYears.StoreAll(Indicator);
+
         // The version is checked even when only targets or departments change.
         db.SaveOnlyAtVersion(Indicator, Form.Version);
         if (!await SaveAsync(id))

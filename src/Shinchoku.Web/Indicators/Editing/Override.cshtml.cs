@@ -23,7 +23,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
 
     public IndicatorReport Report { get; private set; } = null!;
 
-    public ReportEvaluation Evaluation { get; private set; } = null!;
+    public IndicatorYear Evaluation { get; private set; } = null!;
 
     /// <summary>The cycle of the report's year, when one was opened.</summary>
     public ReportingCycle? Cycle { get; private set; }
@@ -172,7 +172,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         Indicator = indicator;
         Report = report;
         Cycle = await db.ReportingCycles.FirstOrDefaultAsync(c => c.PlanId == indicator.Initiative!.PlanId && c.FiscalYear == fiscalYear);
-        Evaluation = ReportEvaluation.Of(indicator, report);
+        Evaluation = KpiYears.Of(indicator, report);
         return true;
     }
 }

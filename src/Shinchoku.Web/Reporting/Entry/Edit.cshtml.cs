@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Shinchoku.Core.Parsing;
+using YearField = Shinchoku.Core.Rules.YearField;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
@@ -40,7 +40,7 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
 
     public ReportingCycle Cycle { get; private set; } = null!;
 
-    public ReportEvaluation? Evaluation { get; private set; }
+    public IndicatorYear? Evaluation { get; private set; }
 
     public List<string> Warnings { get; private set; } = [];
 
@@ -103,10 +103,10 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
             return Page();
         }
 
-        var actual = RecordedValue.From(Form.Actual);
-        var projection = RecordedValue.From(Form.Projection);
-        AddErrors(nameof(ReportForm.Actual), actual.Parse);
-        AddErrors(nameof(ReportForm.Projection), projection.Parse);
+        // Read once: the typed values, their errors and the year they make, stored with the report.
+        var typed = KpiYears.Typed(Indicator, Report, Form.Actual, Form.Projection);
+        AddErrors(nameof(ReportForm.Actual), typed, YearField.Actual);
+        AddErrors(nameof(ReportForm.Projection), typed, YearField.Projection);
         foreach (var field in Fields)
         {
             FormText.RefuseControlCharacters(ModelState, $"{nameof(Form)}.{field.Name}", field.Label, Form[field.Name]);
@@ -120,7 +120,8 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
 
         var report = Report;
         db.SaveOnlyAtVersion(report, Form.Version);
-        Form.ApplyTo(report, actual.Value, projection.Value, HasInterimTarget);
+        Form.ApplyTo(report, RecordedValue.Of(typed.Actual), RecordedValue.Of(typed.Projection), HasInterimTarget);
+        report.Evaluation = typed.ToRecord();
         report.State = ReportRules.Change(ReportChannel.EntryForm, report.State, Cycle).After;
 
         var missing = submit ? ReportRules.MissingForSubmission(Indicator, report) : [];
@@ -195,9 +196,9 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         return null;
     }
 
-    private void AddErrors(string field, ParseResult<Core.Values.KpiValue> result)
+    private void AddErrors(string field, IndicatorYear typed, YearField read)
     {
-        foreach (var error in result.Errors)
+        foreach (var (_, error) in typed.Messages.Where(m => m.Field == read && m.Message.IsError))
         {
             ModelState.AddModelError($"{nameof(Form)}.{field}", error.Message);
         }
@@ -205,11 +206,8 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
 
     private void Describe(IndicatorReport report)
     {
-        Evaluation = ReportEvaluation.Of(Indicator, report);
-        foreach (var text in new[] { report.Actual.Text, report.Projection.Text })
-        {
-            Warnings.AddRange(Core.Values.KpiValue.Parse(text).Warnings.Select(w => w.Message));
-        }
+        Evaluation = KpiYears.Of(Indicator, report);
+        Warnings.AddRange(Evaluation.Warnings.Where(w => w.Field is YearField.Actual or YearField.Projection).Select(w => w.Message.Message));
     }
 
     /// <summary>A field of the form: its name, label, hint, whether multi-line, and whether Core reads it as a value.</summary>

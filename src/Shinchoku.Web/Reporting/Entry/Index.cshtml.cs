@@ -38,9 +38,9 @@ public class IndexModel(ShinchokuDb db, Access access, TimeProvider clock) : Pag
             var rows = indicators.ConvertAll(i =>
             {
                 var report = i.Reports.Single();
-                var e = ReportEvaluation.Of(i, report);
+                var e = KpiYears.Of(i, report);
                 return new Row(i.Id, i.Name, string.Join("、", i.Departments.Select(d => d.Name)), report.State,
-                    ReportRules.IsOverdue(report.State, cycle.Deadline, Today), e.ShownTrendGlyph, e.Shown.RatingGlyph);
+                    ReportRules.IsOverdue(report.State, cycle.Deadline, Today), e.Shown.TrendGlyph, e.Shown.RatingGlyph);
             });
             Cycles.Add(new CycleView(cycle, cycle.Plan!.Name, [.. rows.OrderBy(r => r.State == ReportState.Returned ? 0 : 1)]));
         }
