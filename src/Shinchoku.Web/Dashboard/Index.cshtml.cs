@@ -45,6 +45,6 @@ public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
 
     public static string SearchUrl(PlanProgress progress, PlanNode? area = null) =>
         $"/indicators?plan={Uri.EscapeDataString(progress.Plan.Key)}"
-        + (progress.Shown is { } y ? $"&fy={y.FiscalYear}" : "")
+        + (progress.Shown is { } y ? $"&fy={y.FiscalYear.StartYear}" : "")
         + (area is null ? "" : $"&area={Uri.EscapeDataString(area.Key)}");
 }

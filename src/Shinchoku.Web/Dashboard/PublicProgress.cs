@@ -10,6 +10,7 @@ using Shinchoku.Web.OpenData;
 using Indicator = Shinchoku.Web.Indicators.Indicator;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Dashboard;
 
@@ -245,7 +246,7 @@ public sealed record KpiRow(Indicator Indicator, Initiative Initiative, ReportEv
 }
 
 /// <summary>A published fiscal year of a plan.</summary>
-public sealed record PublishedYear(int FiscalYear, string Title, DateTimeOffset? PublishedAt);
+public sealed record PublishedYear(FiscalYear FiscalYear, string Title, DateTimeOffset? PublishedAt);
 
 /// <summary>
 /// A plan's KPIs as the public sees them: only reports of published reporting cycles are ever loaded, whoever asks,
@@ -324,7 +325,7 @@ public sealed class PlanProgress
     /// is replaced when a cycle is published or a report changes); only staff asking for a draft plan load it here.
     /// The result is shared: read it, never change it.
     /// </summary>
-    public static async Task<PlanProgress?> LoadAsync(ShinchokuDb db, OpenDataStore store, string? planKey, ClaimsPrincipal user, int? fiscalYear = null, CancellationToken cancellationToken = default)
+    public static async Task<PlanProgress?> LoadAsync(ShinchokuDb db, OpenDataStore store, string? planKey, ClaimsPrincipal user, FiscalYear? fiscalYear = null, CancellationToken cancellationToken = default)
     {
         // Only public plans and published years are shared (anything else in the URL shows the latest year), so the
         // values kept are one per plan and published year, whatever visitors type.
@@ -332,10 +333,10 @@ public sealed class PlanProgress
         var plan = planKey is null ? snapshot.Plans.LastOrDefault(p => p.Status == "current") : snapshot.Plans.Find(p => p.Key == planKey);
         if (plan is not null)
         {
-            var year = plan.PublishedReports.Any(r => r.FiscalYear == fiscalYear) ? fiscalYear : null;
+            var year = plan.PublishedReports.Any(r => r.FiscalYear == fiscalYear?.StartYear) ? fiscalYear : null;
             var shared = await store.SharedAsync(
                 snapshot,
-                string.Create(CultureInfo.InvariantCulture, $"progress/{plan.Key}/{year}"),
+                string.Create(CultureInfo.InvariantCulture, $"progress/{plan.Key}/{year?.StartYear}"),
                 async (own, token) =>
                 {
                     var tree = await PlanTree.LoadVisibleAsync(own, plan.Key, Anonymous, token);
@@ -358,7 +359,7 @@ public sealed class PlanProgress
     }
 
     /// <summary>The published progress of a loaded plan tree.</summary>
-    private static async Task<PlanProgress> LoadAsync(ShinchokuDb db, PlanTree tree, int? fiscalYear = null, CancellationToken cancellationToken = default)
+    private static async Task<PlanProgress> LoadAsync(ShinchokuDb db, PlanTree tree, FiscalYear? fiscalYear = null, CancellationToken cancellationToken = default)
     {
         var planId = tree.Plan.Id;
         var years = (await db.ReportingCycles.AsNoTracking()
@@ -368,7 +369,7 @@ public sealed class PlanProgress
             .OrderBy(c => c.FiscalYear).Select(c => new PublishedYear(c.FiscalYear, c.Title, c.PublishedAt)).ToList();
         var shown = years.LastOrDefault(y => fiscalYear is null || y.FiscalYear == fiscalYear) ?? years.LastOrDefault();
         var previous = shown is null ? null : years.LastOrDefault(y => y.FiscalYear < shown.FiscalYear);
-        var wanted = new List<int>();
+        var wanted = new List<FiscalYear>();
         if (shown is not null)
         {
             wanted.Add(shown.FiscalYear);

@@ -134,5 +134,5 @@ public class TodoModel(ShinchokuDb db, Access access, TimeProvider clock) : Page
 
     public sealed record OverdueItem(int CycleId, string CycleTitle, string Department, int Count, DateOnly Deadline);
 
-    public sealed record QuestionItem(int ReportId, int FiscalYear, string Name, string Question, int Order);
+    public sealed record QuestionItem(int ReportId, Core.Time.FiscalYear FiscalYear, string Name, string Question, int Order);
 }

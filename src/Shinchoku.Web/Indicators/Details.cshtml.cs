@@ -9,6 +9,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Indicators;
 
@@ -36,7 +37,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     public Direction Direction { get; private set; }
 
     /// <summary>The published reporting cycles by fiscal year (their publication dates), of the plan version each report belongs to.</summary>
-    public Dictionary<int, ReportingCycle> PublishedCycles { get; private set; } = [];
+    public Dictionary<FiscalYear, ReportingCycle> PublishedCycles { get; private set; } = [];
 
     /// <summary>The latest published evaluation, the one the summary and the public counts use.</summary>
     public ReportEvaluation? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.Report.FiscalYear));

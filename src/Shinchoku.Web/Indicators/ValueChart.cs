@@ -15,7 +15,7 @@ public enum ChartPointKind
 }
 
 /// <summary>One point of an indicator's chart: a fiscal year and a number.</summary>
-public sealed record ChartPoint(ChartPointKind Kind, int FiscalYear, decimal Value, string Text);
+public sealed record ChartPoint(ChartPointKind Kind, FiscalYear FiscalYear, decimal Value, string Text);
 
 /// <summary>
 /// A server-rendered SVG line chart of an indicator's values over the fiscal years, against its baseline and
@@ -76,7 +76,7 @@ public static class ValueChart
         var min = ticks[0];
         var max = ticks[^1];
 
-        double X(int year) => years.Count == 1 ? left + (width - left - right) / 2.0
+        double X(FiscalYear year) => years.Count == 1 ? left + (width - left - right) / 2.0
             : left + (width - left - right) * (years.IndexOf(year) / (double)(years.Count - 1));
         double Y(decimal v) => Top + (height - Top - Bottom) * (1 - (double)((v - min) / (max - min)));
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
@@ -190,11 +190,11 @@ public static class ValueChart
     /// <summary>The chart in one sentence, for screen readers and the page's text summary.</summary>
     public static string Describe(IReadOnlyList<ChartPoint> points, string unit, bool english = false) => english
         ? string.Join("; ", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{YearName(p.FiscalYear, true)} {KindName(p.Kind, true)} {p.Text}")) + "."
-        : string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{new FiscalYear(p.FiscalYear)}の{KindName(p.Kind)} {p.Text}")) + "。";
+        : string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{p.FiscalYear}の{KindName(p.Kind)} {p.Text}")) + "。";
 
     /// <summary>令和2年度, or FY2020 in English.</summary>
-    public static string YearName(int fiscalYear, bool english) =>
-        english ? "FY" + fiscalYear.ToString(CultureInfo.InvariantCulture) : new FiscalYear(fiscalYear).ToString();
+    public static string YearName(FiscalYear fiscalYear, bool english) =>
+        english ? fiscalYear.ToEnglishString() : fiscalYear.ToString();
 
     /// <summary>About how wide a text is drawn: a full width per Japanese character, about 0.6 of one per Latin one.</summary>
     private static double LabelWidth(string text) => text.Sum(c => c < 0x2000 ? 0.6 : 1.0) * FontSize;

@@ -25,20 +25,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
     public List<Plan> Plans { get; private set; } = [];
 
     [BindProperty]
-    public string? PlanId { get; set; }
-
-    [BindProperty]
-    public string? FiscalYear { get; set; }
-
-    [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? Deadline { get; set; }
-
-    /// <summary>The KPIs requested (checked); all of the plan's when the form is first shown.</summary>
-    [BindProperty]
-    public List<int> IndicatorIds { get; set; } = [];
+    public CycleForm Form { get; set; } = new();
 
     /// <summary>The KPIs of the chosen plan, grouped by their departments (those without one under <see cref="DxOfficeGroup"/>).</summary>
     public List<IGrouping<string, Indicator>> IndicatorGroups { get; private set; } = [];
@@ -50,34 +37,34 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
     {
         await LoadAsync();
         var plan = Plans.FirstOrDefault(p => p.Id == planId) ?? Plans.FirstOrDefault(p => p.Status == Core.Strategy.PlanStatus.Current);
-        PlanId = plan?.Id.ToString(CultureInfo.InvariantCulture);
+        Form.PlanId = plan?.Id.ToString(CultureInfo.InvariantCulture);
         await LoadIndicatorsAsync();
-        IndicatorIds = [.. IndicatorGroups.SelectMany(g => g).Select(i => i.Id)];
+        Form.IndicatorIds = [.. IndicatorGroups.SelectMany(g => g).Select(i => i.Id)];
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
         await LoadAsync();
-        var plan = Plans.FirstOrDefault(p => p.Id.ToString(CultureInfo.InvariantCulture) == PlanId);
+        var plan = Plans.FirstOrDefault(p => p.Id.ToString(CultureInfo.InvariantCulture) == Form.PlanId);
         if (plan is null)
         {
             Fail("planId", "戦略・計画を選んでください。");
         }
 
-        var year = Core.Time.FiscalYear.Parse(FiscalYear);
+        var year = Core.Time.FiscalYear.Parse(Form.FiscalYear);
         if (!year.Success)
         {
             Fail("fiscalYear", year.Errors.First().Message);
         }
-        else if (plan is not null && Cycles.FirstOrDefault(c => c.PlanId == plan.Id && c.FiscalYear == year.Value.StartYear) is { } existing)
+        else if (plan is not null && Cycles.FirstOrDefault(c => c.PlanId == plan.Id && c.FiscalYear == year.Value) is { } existing)
         {
             Fail("fiscalYear", $"「{plan.Name}」の{year.Value}の報告は既にあります（{existing.Title}、{AdminText.Describe(existing.State)}）。");
         }
 
-        var title = Optional("title", "報告の題名", Title, 200);
+        var title = Optional("title", "報告の題名", Form.Title, 200);
         var deadline = ReadDeadline(year.Success ? year.Value : null);
         await LoadIndicatorsAsync();
-        var requested = IndicatorGroups.SelectMany(g => g).Select(i => i.Id).Where(IndicatorIds.Contains).Distinct().ToList();
+        var requested = IndicatorGroups.SelectMany(g => g).Select(i => i.Id).Where(Form.IndicatorIds.Contains).Distinct().ToList();
         if (IndicatorGroups.Count > 0 && requested.Count == 0)
         {
             Fail("indicators", "報告を依頼する成果指標を1つ以上選んでください。");
@@ -91,7 +78,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
         var cycle = new ReportingCycle
         {
             PlanId = plan!.Id,
-            FiscalYear = year.Value.StartYear,
+            FiscalYear = year.Value,
             Title = title ?? $"{year.Value} 進捗状況",
             State = PublicationState.Draft,
             Deadline = deadline,
@@ -128,7 +115,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
             return BadRequest();
         }
 
-        var name = $"{new Core.Time.FiscalYear(cycle.FiscalYear)}「{cycle.Title}」";
+        var name = $"{cycle.FiscalYear}「{cycle.Title}」";
         if (cycle.State != expected)
         {
             await LoadAsync();
@@ -168,7 +155,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
 
     private DateOnly? ReadDeadline(Core.Time.FiscalYear? year)
     {
-        var text = (Deadline ?? "").Trim();
+        var text = (Form.Deadline ?? "").Trim();
         if (text.Length == 0)
         {
             Fail("deadline", "提出期限を入力してください。");
@@ -198,7 +185,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
 
     private async Task LoadIndicatorsAsync()
     {
-        var planId = int.TryParse(PlanId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        var planId = int.TryParse(Form.PlanId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
         var indicators = await db.Indicators.Include(i => i.Departments).Where(i => i.Initiative!.PlanId == planId).OrderBy(i => i.Order).ToListAsync();
         IndicatorGroups = [.. indicators
             .GroupBy(i => i.Departments.Count == 0 ? DxOfficeGroup : string.Join("、", i.Departments.Select(d => d.Name).Order(StringComparer.Ordinal)))

@@ -9,7 +9,7 @@ public sealed record ReportPager(ReportSurroundings Around, string UrlPrefix);
 /// Last year's report as the entry and review pages show it; <paramref name="CopyIntoForm"/> names the entry form that
 /// 「前年度から写す」 submits (null where nothing may be copied).
 /// </summary>
-public sealed record LastYearView(IndicatorReport? Report, int FiscalYear, bool ShowInterim, string? CopyIntoForm)
+public sealed record LastYearView(IndicatorReport? Report, Core.Time.FiscalYear FiscalYear, bool ShowInterim, string? CopyIntoForm)
 {
     /// <summary>The narratives of a report, in the order of the sheet, as (field, label): what 「前年度から写す」 copies.</summary>
     public static readonly IReadOnlyList<(string Field, string Label)> Narratives =

@@ -23,7 +23,7 @@ public sealed record ReportSurroundings(IndicatorReport? LastYear, ReportNeighbo
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(cycle);
-        var lastYear = cycle.FiscalYear - 1;
+        var lastYear = cycle.FiscalYear.Previous();
         var ids = indicator.PredecessorId is { } predecessor ? new[] { indicator.Id, predecessor } : [indicator.Id];
         var reports = await db.IndicatorReports.AsNoTracking()
             .Where(r => ids.Contains(r.IndicatorId) && r.FiscalYear == lastYear)

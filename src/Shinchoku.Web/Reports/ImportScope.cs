@@ -13,7 +13,7 @@ namespace Shinchoku.Web.Reports;
 /// <param name="FiscalYear">The year taking entries.</param>
 /// <param name="IndicatorIds">The KPIs requested of the department for the year.</param>
 /// <param name="VersionOf">The report version the row's sheet was made at, or null when the row does not say.</param>
-public sealed record ImportScope(string Department, int FiscalYear, IReadOnlySet<int> IndicatorIds, Func<ImportRow, int?> VersionOf)
+public sealed record ImportScope(string Department, Core.Time.FiscalYear FiscalYear, IReadOnlySet<int> IndicatorIds, Func<ImportRow, int?> VersionOf)
 {
     /// <summary>The columns an entry sheet carries back: the report's values and narratives.</summary>
     public static readonly IReadOnlySet<ReportColumn> ReportColumns = new HashSet<ReportColumn>

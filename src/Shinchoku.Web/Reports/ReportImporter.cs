@@ -204,7 +204,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         private readonly Dictionary<int, List<Indicator>> indicatorsByInitiative;
         private readonly Dictionary<string, Department> departmentsByName = new(StringComparer.Ordinal);
         /// <summary>The plan's reporting cycles by fiscal year, with those this import creates.</summary>
-        private readonly Dictionary<int, ReportingCycle> cycles;
+        private readonly Dictionary<FiscalYear, ReportingCycle> cycles;
         private readonly HashSet<string> nodeKeys;
         private readonly HashSet<string> initiativeKeys;
         private readonly List<PlanNode> newNodes = [];
@@ -215,7 +215,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         private int nextOrder;
 
         private Session(ShinchokuDb db, ImportReading reading, Plan plan, List<PlanNode> nodes, List<Initiative> initiatives,
-            List<Indicator> indicators, List<Department> departments, Dictionary<int, ReportingCycle> cycles, (string, DateTimeOffset) events, ImportScope? scope)
+            List<Indicator> indicators, List<Department> departments, Dictionary<FiscalYear, ReportingCycle> cycles, (string, DateTimeOffset) events, ImportScope? scope)
         {
             this.scope = scope;
             this.db = db;
@@ -266,7 +266,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             IQueryable<T> Q<T>(IQueryable<T> q) where T : class => track ? q : q.AsNoTracking();
             var plan = await Q(db.Plans).FirstOrDefaultAsync(p => p.Key == planKey, ct)
                 ?? throw new PlanNotFoundException(planKey, await db.Plans.OrderBy(p => p.Id).Select(p => p.Key).ToListAsync(ct));
-            var years = reading.Rows.Select(r => r.FiscalYear).OfType<int>().Distinct().ToList();
+            var years = reading.Rows.Select(r => r.FiscalYear).OfType<FiscalYear>().Distinct().ToList();
             var nodes = await Q(db.PlanNodes).Where(n => n.PlanId == plan.Id).OrderBy(n => n.Id).ToListAsync(ct);
             var initiatives = await Q(db.Initiatives).Where(i => i.PlanId == plan.Id).Include(i => i.Placements).ToListAsync(ct);
             var indicators = await Q(db.Indicators).Where(i => i.Initiative!.PlanId == plan.Id)
@@ -365,7 +365,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
 
                 if (apply && !cycles.ContainsKey(year))
                 {
-                    cycles[year] = new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{new FiscalYear(year)} 進捗状況", State = PublicationState.Draft };
+                    cycles[year] = new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{year} 進捗状況", State = PublicationState.Draft };
                     db.ReportingCycles.Add(cycles[year]);
                 }
             }
@@ -384,11 +384,11 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             string? refusal = null;
             if (indicator is null || indicator.Id == 0 || !limit.IndicatorIds.Contains(indicator.Id))
             {
-                refusal = $"成果指標「{OneLine(row.Indicator)}」は、{limit.Department}に{new FiscalYear(limit.FiscalYear)}の入力を依頼された成果指標ではないため、取り込めません。";
+                refusal = $"成果指標「{OneLine(row.Indicator)}」は、{limit.Department}に{limit.FiscalYear}の入力を依頼された成果指標ではないため、取り込めません。";
             }
             else if (row.FiscalYear != limit.FiscalYear)
             {
-                refusal = $"{(row.FiscalYear is { } y ? new FiscalYear(y).ToString() : "年度のない")}の行は取り込めません。入力を受け付けている{new FiscalYear(limit.FiscalYear)}の行だけを取り込みます。";
+                refusal = $"{(row.FiscalYear?.ToString() ?? "年度のない")}の行は取り込めません。入力を受け付けている{limit.FiscalYear}の行だけを取り込みます。";
             }
             else if (indicator.Reports.FirstOrDefault(r => r.FiscalYear == limit.FiscalYear) is { } report && limit.VersionOf(row) is var version && version != report.Version)
             {
@@ -419,12 +419,12 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         /// The review rule for a changed report (<see cref="ReportRules.Change"/>, as the entry form follows it): refused
         /// when published; back to 提出済 with a review event where the department could not edit it; else in place.
         /// </summary>
-        private void Review(ImportRowPlan item, IndicatorReport report, int year, bool apply)
+        private void Review(ImportRowPlan item, IndicatorReport report, FiscalYear year, bool apply)
         {
             var row = item.Row;
             var before = report.State;
             var change = ReportRules.Change(scope is null ? ReportChannel.Import : ReportChannel.EntryForm, before, cycles.GetValueOrDefault(year));
-            var what = $"{new FiscalYear(year)}の「{OneLine(row.Indicator)}」の報告";
+            var what = $"{year}の「{OneLine(row.Indicator)}」の報告";
             switch (change.Effect)
             {
                 case ChangeEffect.Refused when scope is not null:
@@ -758,7 +758,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         }
 
         /// <summary>Compares the indicator with the row, field by field; with <paramref name="apply"/>, writes what differs.</summary>
-        private void Sync(Indicator indicator, ImportRow row, int year, ImportRowPlan item, Core.Rules.RatingOverride? active, bool apply)
+        private void Sync(Indicator indicator, ImportRow row, FiscalYear year, ImportRowPlan item, Core.Rules.RatingOverride? active, bool apply)
         {
             var changes = item.Changes;
             void Value(string label, RecordedValue current, string next, Action<RecordedValue> set)
@@ -801,9 +801,17 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 }
             }
 
+            if (indicatorLevel && ReportTableNumber.Parse(row.Table) is { Success: true } table && indicator.ReportTable != table.Value)
+            {
+                changes.Add("資料");
+                if (apply)
+                {
+                    indicator.ReportTable = table.Value;
+                }
+            }
+
             if (indicatorLevel)
             {
-                Text("資料", indicator.ReportTable ?? "", row.Table, t => indicator.ReportTable = t);
                 SyncTarget(indicator, row, TargetKind.Interim, year, item, apply);
                 SyncTarget(indicator, row, TargetKind.Final, year, item, apply);
             }
@@ -818,7 +826,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             // A report that arrives in a sheet counts as submitted: the DX office reviews and approves it before it is public.
             report ??= new IndicatorReport { FiscalYear = year, State = ReportState.Submitted };
             var before = changes.Count;
-            var fy = new FiscalYear(year).ToString();
+            var fy = year.ToString();
             if (row.Has(ReportColumn.Actual))
             {
                 Value(fy + "実績値", report.Actual, row.Text(ReportColumn.Actual), v => report.Actual = v);
@@ -872,7 +880,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             }
         }
 
-        private static void SyncTarget(Indicator indicator, ImportRow row, TargetKind kind, int reportYear, ImportRowPlan item, bool apply)
+        private static void SyncTarget(Indicator indicator, ImportRow row, TargetKind kind, FiscalYear reportYear, ImportRowPlan item, bool apply)
         {
             var column = kind == TargetKind.Interim ? ReportColumn.InterimTarget : ReportColumn.FinalTarget;
             if (!row.Has(column))
@@ -904,7 +912,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             {
                 if (text.Length > 0)
                 {
-                    item.Changes.Add($"{label}（{new FiscalYear(year.Value)}）");
+                    item.Changes.Add($"{label}（{year.Value}）");
                     if (apply)
                     {
                         indicator.Targets.Add(new IndicatorTarget { Kind = kind, FiscalYear = year.Value, Value = RecordedValue.From(text).Value });

@@ -42,6 +42,6 @@ public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
 
     public string SearchUrl(PlanNode node) =>
         $"/indicators?plan={Uri.EscapeDataString(Progress.Plan.Key)}"
-        + (Progress.Shown is { } y ? $"&fy={y.FiscalYear}" : "")
+        + (Progress.Shown is { } y ? $"&fy={y.FiscalYear.StartYear}" : "")
         + $"&area={Uri.EscapeDataString(node.Key)}";
 }

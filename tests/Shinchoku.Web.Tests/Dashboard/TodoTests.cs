@@ -1,3 +1,4 @@
+using Shinchoku.Core.Time;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Accounts;
@@ -52,16 +53,16 @@ public class TodoTests
         {
             // 税務課 is given three more requested KPIs: one returned, one submitted, one not started.
             var zeimu = await db.Departments.SingleAsync(d => d.Name == "税務課");
-            foreach (var other in await db.Indicators.Include(i => i.Departments).Where(i => !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == 2021)).OrderBy(i => i.Order).Take(3).ToListAsync())
+            foreach (var other in await db.Indicators.Include(i => i.Departments).Where(i => !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021))).OrderBy(i => i.Order).Take(3).ToListAsync())
             {
                 other.Departments.Add(zeimu);
             }
 
             await db.SaveChangesAsync();
-            own = await db.Indicators.Where(i => i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == 2021)).OrderBy(i => i.Order).Select(i => i.Id).ToListAsync();
+            own = await db.Indicators.Where(i => i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021))).OrderBy(i => i.Order).Select(i => i.Id).ToListAsync();
             var last = own.Last(id => id != indicatorId);
             submittedId = own.First(id => id != indicatorId && id != last);
-            var reports = await db.IndicatorReports.Where(r => r.FiscalYear == 2021 && (r.IndicatorId == last || r.IndicatorId == submittedId)).ToListAsync();
+            var reports = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2021) && (r.IndicatorId == last || r.IndicatorId == submittedId)).ToListAsync();
             reports.Single(r => r.IndicatorId == last).State = ReportState.Returned;
             if (submittedId != last)
             {
@@ -98,14 +99,14 @@ public class TodoTests
         List<string> owing;
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             report.State = ReportState.Submitted;
             report.QuestionToExperts = "利用率を上げるための広報の工夫を教えてください。";
             await db.SaveChangesAsync();
             reportId = report.Id;
-            owing = await db.IndicatorReports.Where(r => r.FiscalYear == 2021 && r.State != ReportState.Submitted)
+            owing = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2021) && r.State != ReportState.Submitted)
                 .SelectMany(r => r.Indicator!.Departments.Select(d => d.Name)).Distinct().ToListAsync();
-            if (await db.IndicatorReports.AnyAsync(r => r.FiscalYear == 2021 && r.State != ReportState.Submitted && !r.Indicator!.Departments.Any()))
+            if (await db.IndicatorReports.AnyAsync(r => r.FiscalYear == new FiscalYear(2021) && r.State != ReportState.Submitted && !r.Indicator!.Departments.Any()))
             {
                 owing.Add(CyclesModel.DxOfficeGroup);
             }

@@ -33,7 +33,7 @@ public static class EntrySheet
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(rows);
-        var year = new FiscalYear(cycle.FiscalYear);
+        var year = cycle.FiscalYear;
         var entries = new (string Header, Func<IndicatorReport, string> Text, bool InterimOnly, double Width)[]
         {
             ($"{year}実績値", r => r.Actual.Text, false, 20),
@@ -84,7 +84,7 @@ public static class EntrySheet
             // The latest final target, as the evaluation reads it; the reader needs the column to evaluate the row.
             sheet.Text(5, indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear)?.Value.Text ?? "");
             sheet.Text(6, Reference(indicator, row.Report));
-            sheet.Text(7, row.LastYear is { } last ? LastYear(last, cycle.FiscalYear - 1) : "（前年度の報告はありません）");
+            sheet.Text(7, row.LastYear is { } last ? LastYear(last, cycle.FiscalYear.Previous()) : "（前年度の報告はありません）");
             for (var e = 0; e < entries.Length; e++)
             {
                 var (_, text, interimOnly, _) = entries[e];
@@ -110,19 +110,19 @@ public static class EntrySheet
     {
         var lines = new List<string>
         {
-            $"基準値: {(indicator.Baseline.Text.Length > 0 ? indicator.Baseline.Text : "－")}{(indicator.BaselineFiscalYear is { } by ? "（" + new FiscalYear(by) + "）" : "")}",
+            $"基準値: {(indicator.Baseline.Text.Length > 0 ? indicator.Baseline.Text : "－")}{(indicator.BaselineFiscalYear is { } by ? "（" + by + "）" : "")}",
         };
         lines.AddRange(indicator.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.Kind)
-            .Select(t => $"{(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標")}: {t.Value.Text}（{new FiscalYear(t.FiscalYear)}）"));
+            .Select(t => $"{(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標")}: {t.Value.Text}（{t.FiscalYear}）"));
         lines.Add($"状態: {ReportRules.Describe(report.State)}");
         return string.Join("\n", lines);
     }
 
-    private static string LastYear(IndicatorReport report, int year)
+    private static string LastYear(IndicatorReport report, FiscalYear year)
     {
         var lines = new List<string>
         {
-            $"{new FiscalYear(year)}",
+            year.ToString(),
             $"実績値: {Or(report.Actual.Text)}",
             $"見込値: {Or(report.Projection.Text)}",
         };

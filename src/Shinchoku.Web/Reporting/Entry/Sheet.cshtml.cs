@@ -47,19 +47,20 @@ public class SheetModel(ShinchokuDb db, Access access, AuditActor actor, TimePro
         }
 
         var year = Cycle.FiscalYear;
+        var previous = year.Previous();
         var indicators = await Requested(await access.EditableAsync(User, Cycle.PlanId), year)
             .Include(i => i.Initiative).Include(i => i.Targets)
-            .Include(i => i.Reports.Where(r => r.FiscalYear == year || r.FiscalYear == year - 1))
+            .Include(i => i.Reports.Where(r => r.FiscalYear == year || r.FiscalYear == previous))
             .OrderBy(i => i.Order).ThenBy(i => i.Id).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
         var rows = indicators.ConvertAll(i =>
         {
             var report = i.Reports.Single(r => r.FiscalYear == year);
-            return new EntrySheetRow(i, report, i.Reports.FirstOrDefault(r => r.FiscalYear == year - 1), ReportRules.Change(ReportChannel.EntryForm, report.State, Cycle).Allowed);
+            return new EntrySheetRow(i, report, i.Reports.FirstOrDefault(r => r.FiscalYear == previous), ReportRules.Change(ReportChannel.EntryForm, report.State, Cycle).Allowed);
         });
         var output = new MemoryStream();
         EntrySheet.Write(output, Cycle, Department, rows);
         output.Position = 0;
-        return File(output, ReportExporter.ContentType(ExportFormat.Xlsx), $"入力用シート_{new FiscalYear(year)}_{Department}.xlsx");
+        return File(output, ReportExporter.ContentType(ExportFormat.Xlsx), $"入力用シート_{year}_{Department}.xlsx");
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ public class SheetModel(ShinchokuDb db, Access access, AuditActor actor, TimePro
         LeaveOutReferenceColumns(Preview);
         if (Preview.CanCommit)
         {
-            Token = await ImportStaging.SaveAsync(content, new StagedImport(User.Identity!.Name!, name, Cycle.Plan.Key, Cycle.FiscalYear, clock.GetUtcNow()), cancellationToken);
+            Token = await ImportStaging.SaveAsync(content, new StagedImport(User.Identity!.Name!, name, Cycle.Plan.Key, Cycle.FiscalYear.StartYear, clock.GetUtcNow()), cancellationToken);
         }
 
         return Page();
@@ -101,7 +102,7 @@ public class SheetModel(ShinchokuDb db, Access access, AuditActor actor, TimePro
         }
 
         var staged = await ImportStaging.LoadAsync(token, User.Identity!.Name!, clock.GetUtcNow(), cancellationToken);
-        if (Cycle is null || staged is not { } s || s.Meta.PlanKey != Cycle.Plan!.Key || s.Meta.FiscalYear != Cycle.FiscalYear)
+        if (Cycle is null || staged is not { } s || s.Meta.PlanKey != Cycle.Plan!.Key || s.Meta.FiscalYear != Cycle.FiscalYear.StartYear)
         {
             Error = "確認した内容の有効期限（1時間）が切れたか、見つかりません。もう一度ファイルを選んで確認してください。";
             return Page();
@@ -156,7 +157,7 @@ public class SheetModel(ShinchokuDb db, Access access, AuditActor actor, TimePro
         return (reading, new ReportImporter(db, actor, clock, scope));
     }
 
-    private static IQueryable<Indicator> Requested(IQueryable<Indicator> editable, int year) =>
+    private static IQueryable<Indicator> Requested(IQueryable<Indicator> editable, FiscalYear year) =>
         editable.Where(i => i.Reports.Any(r => r.FiscalYear == year));
 
     /// <summary>The sheet's own reference columns are not read, by design: the department is not told so on every upload.</summary>

@@ -1,3 +1,4 @@
+using Shinchoku.Core.Time;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -83,7 +84,7 @@ public class EntrySheetTests
         Assert.Contains("エラー 0件、注意 0件", page.QuerySelector("dl.facts")!.TextContent.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         await using (var scope = app.Scope(out var db))
         {
-            Assert.Equal("", (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021)).Actual.Text);
+            Assert.Equal("", (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021))).Actual.Text);
         }
 
         var commit = page.QuerySelector("form.commit-form")!;
@@ -97,7 +98,7 @@ public class EntrySheetTests
 
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             Assert.Equal(("62.10%（令和3年12月末現在）", "63.00%", "関係団体に利用を促した。", ReportState.InProgress), (report.Actual.Text, report.Projection.Text, report.Status, report.State));
             var audited = await db.AuditEntries.Where(a => a.Entity == nameof(IndicatorReport) && a.EntityId == report.Id).Select(a => a.Field).ToListAsync();
             Assert.Contains(nameof(IndicatorReport.Status), audited);
@@ -139,7 +140,7 @@ public class EntrySheetTests
         Assert.StartsWith("エラー", page.Title, StringComparison.Ordinal);
 
         await using var scope = app.Scope(out var db);
-        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == 2021 && (own.Keys.Contains(r.IndicatorId) || r.IndicatorId == others.Id)).ToListAsync();
+        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2021) && (own.Keys.Contains(r.IndicatorId) || r.IndicatorId == others.Id)).ToListAsync();
         Assert.DoesNotContain(reports, r => r.Status is "正しい行。" or "提出済みを書き換える。" or "シートから上書きする。");
         Assert.Equal("フォームから入力した。", reports.Single(r => r.IndicatorId == changedLater).Status);
     }
@@ -150,7 +151,7 @@ public class EntrySheetTests
         await using var scope = app.Scope(out var db);
         var zeimu = await db.Departments.SingleAsync(d => d.Name == "税務課");
         var added = await db.Indicators.Include(i => i.Departments)
-            .Where(i => !i.Departments.Any() && i.Reports.Any(r => r.FiscalYear == 2021))
+            .Where(i => !i.Departments.Any() && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021)))
             .OrderBy(i => i.Order).Take(2).ToListAsync();
         foreach (var indicator in added)
         {
@@ -158,10 +159,10 @@ public class EntrySheetTests
         }
 
         var submitted = added[1].Id;
-        (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == submitted && r.FiscalYear == 2021)).State = ReportState.Submitted;
+        (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == submitted && r.FiscalYear == new FiscalYear(2021))).State = ReportState.Submitted;
         await db.SaveChangesAsync();
-        var own = await db.Indicators.Where(i => i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == 2021)).ToDictionaryAsync(i => i.Id, i => i.Name);
-        var other = await db.Indicators.Where(i => i.Departments.Any() && !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == 2021))
+        var own = await db.Indicators.Where(i => i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021))).ToDictionaryAsync(i => i.Id, i => i.Name);
+        var other = await db.Indicators.Where(i => i.Departments.Any() && !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021)))
             .OrderByDescending(i => i.Order).Select(i => new { i.Id, i.Name }).FirstAsync();
         return (own, submitted, (other.Id, other.Name));
     }

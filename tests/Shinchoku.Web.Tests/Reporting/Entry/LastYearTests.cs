@@ -1,3 +1,4 @@
+using Shinchoku.Core.Time;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
@@ -28,14 +29,14 @@ public class LastYearTests
         await using (var scope = app.Scope(out var db))
         {
             var zeimu = await db.Departments.SingleAsync(d => d.Name == "税務課");
-            foreach (var other in await db.Indicators.Include(i => i.Departments).Where(i => !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == 2021)).OrderBy(i => i.Order).Skip(5).Take(2).ToListAsync())
+            foreach (var other in await db.Indicators.Include(i => i.Departments).Where(i => !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021))).OrderBy(i => i.Order).Skip(5).Take(2).ToListAsync())
             {
                 other.Departments.Add(zeimu);
             }
 
             await db.SaveChangesAsync();
-            lastYear = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2020);
-            own = await db.Indicators.Where(i => i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == 2021))
+            lastYear = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2020));
+            own = await db.Indicators.Where(i => i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021)))
                 .Select(i => i.Id).ToListAsync();
         }
 
@@ -84,7 +85,7 @@ public class LastYearTests
         int auditBefore;
         await using (var scope = app.Scope(out var db))
         {
-            lastYear = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2020);
+            lastYear = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2020));
             auditBefore = await db.AuditEntries.CountAsync();
         }
 
@@ -105,7 +106,7 @@ public class LastYearTests
 
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             Assert.Equal(("", "", ReportState.NotStarted, 0), (report.ProjectionBasis, report.Actual.Text, report.State, report.Version));
             Assert.Equal(auditBefore, await db.AuditEntries.CountAsync());
         }
@@ -116,7 +117,7 @@ public class LastYearTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             Assert.Equal((lastYear.ProjectionBasis, "今年度は説明会を開いた。", ReportState.InProgress), (report.ProjectionBasis, report.Status, report.State));
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityId == report.Id && a.Field == nameof(IndicatorReport.ProjectionBasis)));
         }
@@ -132,10 +133,10 @@ public class LastYearTests
         int othersId;
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             report.State = ReportState.Submitted;
             await db.SaveChangesAsync();
-            othersId = await db.Indicators.Where(i => !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == 2021)).Select(i => i.Id).FirstAsync();
+            othersId = await db.Indicators.Where(i => !i.Departments.Any(d => d.Name == "税務課") && i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021))).Select(i => i.Id).FirstAsync();
         }
 
         var client = await app.SignedInClientAsync("zeimu");
@@ -170,8 +171,8 @@ public class LastYearTests
         List<int> requested;
         await using (var scope = app.Scope(out var db))
         {
-            lastYear = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2020);
-            requested = await db.Indicators.Where(i => i.Reports.Any(r => r.FiscalYear == 2021)).OrderBy(i => i.Order).ThenBy(i => i.Id).Select(i => i.Id).ToListAsync();
+            lastYear = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2020));
+            requested = await db.Indicators.Where(i => i.Reports.Any(r => r.FiscalYear == new FiscalYear(2021))).OrderBy(i => i.Order).ThenBy(i => i.Id).Select(i => i.Id).ToListAsync();
         }
 
         var admin = await app.SignedInClientAsync("dx-admin");
