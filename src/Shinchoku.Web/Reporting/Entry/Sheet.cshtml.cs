@@ -16,7 +16,7 @@ namespace Shinchoku.Web.Reporting.Entry;
 /// (<see cref="EntrySheet"/>); POST reads the sheet back through the DX office's import preview and all-or-nothing
 /// commit (<see cref="ReportImporter"/>), limited by an <see cref="ImportScope"/> to the department's own KPIs, the
 /// states its entry form may change, and the versions the sheet was made at. Every change is audited. DataEntry policy;
-/// only a department editor (the DX office imports at /reports/import).
+/// only a department editor has a sheet (the DX office is sent to /reports/import).
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 32L * 1024 * 1024)]
 [RequestSizeLimit(32L * 1024 * 1024)]
@@ -129,12 +129,13 @@ public class SheetModel(ShinchokuDb db, Access access, AuditActor actor, TimePro
         return Page();
     }
 
-    /// <summary>The editor's department and the cycle taking entries (the latest); a refusal for anyone without a department.</summary>
+    /// <summary>The editor's department and the cycle taking entries (the latest); without a department, the page says where to go instead.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         if (!User.IsInRole(Roles.DepartmentEditor) || await access.DepartmentOfAsync(User) is not { } departmentId)
         {
-            return Forbid();
+            Error = "入力用シートは所管課の入力担当が使います。DX推進担当は「進捗管理シートの取り込み」（/reports/import）でシートを取り込んでください。";
+            return null;
         }
 
         Department = await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Name).SingleAsync(cancellationToken);

@@ -53,8 +53,9 @@ public class EntrySheetTests
         Assert.Contains(part.Worksheet.Descendants<DataValidation>(), v => v.PromptTitle == "実績値");
 
         var admin = await app.SignedInClientAsync("dx-admin");
-        using var refused = await admin.GetAsync(new Uri("/entry/sheet", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var office = await Html.GetAsync(admin, "/entry/sheet");
+        Assert.Contains("/reports/import", office.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(office.QuerySelector("#entry-sheet"));
     }
 
     [SkippableTheory]
