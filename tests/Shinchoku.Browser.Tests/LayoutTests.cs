@@ -56,7 +56,7 @@ public sealed class LayoutTests(SiteFixture site)
     }
 
     [SkippableFact]
-    public async Task Screenshots_OfEachKindOfPage_AtPhoneAndDesktopWidths()
+    public async Task Screenshots_OfEachKindOfPage_OpenWithItsHeadingOnScreen()
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
         foreach (var width in new[] { 360, 1280 })
@@ -65,10 +65,21 @@ public sealed class LayoutTests(SiteFixture site)
             await using var _ = context;
             foreach (var kind in Enum.GetValues<SitePage>())
             {
-                await page.GotoAsync(await site.PathOfAsync(kind));
-                var file = Path.Combine(SiteFixture.ScreenshotDir, $"{kind.ToString().ToLowerInvariant()}-{width}.png");
-                await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-                Assert.True(File.Exists(file), file);
+                var path = await site.PathOfAsync(kind);
+                await page.GotoAsync(path);
+
+                // What the reader sees first, as the screenshot shows it: one heading with text, whole within the
+                // screen's width and on the first screenful (not pushed below by the header or a banner).
+                var headings = page.Locator("h1");
+                Assert.True(await headings.CountAsync() == 1, $"{path} at {width} px: {await headings.CountAsync()} h1 elements");
+                Assert.True(await headings.IsVisibleAsync(), $"{path} at {width} px: the h1 is hidden");
+                Assert.False(string.IsNullOrWhiteSpace(await headings.TextContentAsync()), $"{path} at {width} px: the h1 is empty");
+                var box = (await headings.BoundingBoxAsync())!;
+                var viewport = page.ViewportSize!;
+                Assert.True(box.X >= 0 && box.X + box.Width <= viewport.Width + 1 && box.Y + box.Height <= viewport.Height,
+                    $"{path} at {width} px: the h1 lies at x {box.X}..{box.X + box.Width}, y {box.Y}..{box.Y + box.Height} of a {viewport.Width}×{viewport.Height} screen");
+
+                await page.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.ScreenshotDir, $"{kind.ToString().ToLowerInvariant()}-{width}.png"), FullPage = true });
             }
         }
     }

@@ -65,7 +65,7 @@ public readonly record struct ParseMessage(ParseSeverity Severity, ParseProblem 
     /// <summary>Creates a warning message.</summary>
     public static ParseMessage Warning(ParseProblem problem, string message) => new(ParseSeverity.Warning, problem, message);
 
-    /// <summary>True for an error.</summary>
+    /// <summary>An error refuses the text (<see cref="ParseResult{T}.Success"/> is false); a warning does not.</summary>
     public bool IsError => Severity == ParseSeverity.Error;
 
     /// <inheritdoc />

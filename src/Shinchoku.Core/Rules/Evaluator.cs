@@ -317,6 +317,12 @@ public static class Evaluator
         }
 
         var progress = distance / span;
+        if (Math.Abs(progress) > MaxProgress)
+        {
+            // The test above is itself a rounded division: a quotient just over the limit can pass it.
+            return (null, sign > 0 ? Rating.Achieved : Rating.Declined);
+        }
+
         if (progress == 0 && sign != 0)
         {
             return (null, sign > 0 ? Rating.BelowHalf : Rating.Declined);

@@ -45,7 +45,7 @@ public sealed record ImportMessage(MessageSeverity Severity, string Text)
 
     private readonly bool blocksCommit;
 
-    /// <summary>True for an error.</summary>
+    /// <summary>An error stops the import of the whole file; a warning stops it only when it says so (<see cref="BlocksCommit"/>).</summary>
     public bool IsError => Severity == MessageSeverity.Error;
 }
 

@@ -9,10 +9,10 @@ namespace Shinchoku.Reports.Layout;
 /// </summary>
 public sealed class SheetLayout
 {
-    /// <summary>The sheet.</summary>
+    /// <summary>The sheet whose header was recognised.</summary>
     public required Sheet Sheet { get; init; }
 
-    /// <summary>The first row of the header.</summary>
+    /// <summary>The first row of the header (1-based; a header may take several rows, up to <see cref="HeaderLastRow"/>).</summary>
     public required int HeaderFirstRow { get; init; }
 
     /// <summary>The last row of the header; data starts below it.</summary>

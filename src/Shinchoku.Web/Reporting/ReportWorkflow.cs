@@ -181,7 +181,6 @@ public enum ChangeEffect
     /// <summary>Made, and the report returns to 提出済 with a review event saying so (imports only).</summary>
     BackToSubmitted,
 
-    /// <summary>Not made.</summary>
     Refused,
 }
 
@@ -191,7 +190,6 @@ public enum ChangeEffect
 /// <param name="Why">Why the change is refused (as the entry form shows it), or null.</param>
 public sealed record ReportChange(ChangeEffect Effect, ReportState After, string? Why)
 {
-    /// <summary>True unless refused.</summary>
     public bool Allowed => Effect != ChangeEffect.Refused;
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +23,6 @@ public abstract class AdminPageModel : PageModel
     [TempData]
     public string? Done { get; set; }
 
-    /// <summary>True when no problem has been recorded.</summary>
     protected bool IsValid => errors.Count == 0;
 
     /// <summary>Records a problem with the field whose id is <paramref name="field"/> (null: the form as a whole).</summary>
@@ -123,43 +121,5 @@ public abstract class AdminPageModel : PageModel
         }
 
         return t.Length == 0 ? null : t;
-    }
-}
-
-
-/// <summary>
-/// A short fingerprint of what a form was filled from. The form carries it back; when the record has changed
-/// in the meantime the save is refused, so that one administrator does not silently overwrite another.
-/// </summary>
-public static class EditStamp
-{
-    public static string Of(params object?[] values)
-    {
-        var text = string.Join('\u001f', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "\u0000"));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
-    }
-}
-
-/// <summary>Places an item among its siblings at a position (1 = first) and numbers the siblings 0, 1, 2 … again.</summary>
-public static class Positions
-{
-    public static void Place<T>(List<T> siblings, T item, int? position, Action<T, int> setOrder)
-    {
-        ArgumentNullException.ThrowIfNull(siblings);
-        ArgumentNullException.ThrowIfNull(setOrder);
-        siblings.Remove(item);
-        var index = position is { } p ? Math.Clamp(p - 1, 0, siblings.Count) : siblings.Count;
-        siblings.Insert(index, item);
-        Renumber(siblings, setOrder);
-    }
-
-    public static void Renumber<T>(List<T> siblings, Action<T, int> setOrder)
-    {
-        ArgumentNullException.ThrowIfNull(siblings);
-        ArgumentNullException.ThrowIfNull(setOrder);
-        for (var i = 0; i < siblings.Count; i++)
-        {
-            setOrder(siblings[i], i);
-        }
     }
 }

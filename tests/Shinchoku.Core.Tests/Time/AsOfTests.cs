@@ -304,14 +304,18 @@ public sealed class AsOfTests
     public void Parse_AnyString_NeverThrows(string? text)
     {
         var result = AsOf.Parse(text);
-        Assert.True(result.Success || result.Errors.Any());
+        ParseAssert.ValueOrJapaneseErrors(result, text);
+        if (result.Success)
+        {
+            Assert.Equal(result.Value, AsOf.Parse(result.Value.ToString()).Value);
+        }
     }
 
     [Property(MaxTest = 5000, Arbitrary = [typeof(DateLikeText)])]
     public void Parse_DateLikeString_NeverThrowsAndRoundTrips(string text)
     {
         var result = AsOf.Parse(text);
-        Assert.True(result.Success || result.Errors.Any());
+        ParseAssert.ValueOrJapaneseErrors(result, text);
         if (result.Success)
         {
             Assert.Equal(result.Value, AsOf.Parse(result.Value.ToString()).Value);

@@ -192,14 +192,18 @@ public sealed class JapaneseDateTests
     public void Parse_AnyString_NeverThrows(string? text)
     {
         var result = JapaneseDate.Parse(text);
-        Assert.True(result.Success || result.Errors.Any());
+        ParseAssert.ValueOrJapaneseErrors(result, text);
+        if (result.Success)
+        {
+            Assert.Equal(result.Value, JapaneseDate.Parse(JapaneseDate.Format(result.Value)).Value);
+        }
     }
 
     [Property(MaxTest = 5000, Arbitrary = [typeof(DateLikeText)])]
     public void Parse_DateLikeString_NeverThrowsAndRoundTrips(string text)
     {
         var result = JapaneseDate.Parse(text);
-        Assert.True(result.Success || result.Errors.Any());
+        ParseAssert.ValueOrJapaneseErrors(result, text);
         if (result.Success)
         {
             Assert.Equal(result.Value, JapaneseDate.Parse(JapaneseDate.Format(result.Value)).Value);

@@ -8,7 +8,6 @@ namespace Shinchoku.Web.Reporting.Reminders;
 /// <summary>The mail settings (section <c>Mail</c>): the sender address, SMTP, or a pickup folder of .eml files.</summary>
 public sealed class MailOptions
 {
-    /// <summary>The sender address.</summary>
     public string From { get; set; } = "shinchoku@example.lg.jp";
 
     /// <summary><c>Smtp</c> or <c>Pickup</c>; empty: the pickup folder in Development or when no SMTP host is set, else SMTP.</summary>
@@ -19,7 +18,6 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>The SMTP server.</summary>
     public sealed class SmtpOptions
     {
         public string? Host { get; set; }

@@ -55,9 +55,3 @@ public static class TreeEditing
     public static NodeKind? ReadKind(string? text) =>
         Kinds.Cast<NodeKind?>().FirstOrDefault(k => string.Equals(k.ToString(), text, StringComparison.Ordinal));
 }
-
-/// <summary>What the node fields partial shows: the page (for its errors) and the values typed.</summary>
-public sealed record NodeFieldsView(AdminPageModel Page, NodeForm Form, string PositionHint);
-
-/// <summary>What the plan fields partial shows (name, key, version, issue): the page (for its errors), the values typed and a note on the key.</summary>
-public sealed record PlanFieldsView(AdminPageModel Page, PlanForm Form, string KeyHint);
