@@ -32,7 +32,21 @@ public enum XlsxStyle
 
     /// <summary>A note below a table: no border, not wrapped.</summary>
     Note = 7,
+
+    /// <summary>A cell for the reader to fill in: as <see cref="Body"/>, on a pale blue fill, and not locked when the sheet is protected.</summary>
+    Input = 8,
 }
+
+/// <summary>
+/// A data validation of a range: an input message shown when a cell is selected and, for <see cref="MaxLength"/>,
+/// a limit Excel enforces with <see cref="Error"/>.
+/// </summary>
+/// <param name="Range">The cells, as A1 references (「J5:J20」).</param>
+/// <param name="PromptTitle">The input message's title (at most 32 characters in Excel).</param>
+/// <param name="Prompt">The input message (at most 255 characters).</param>
+/// <param name="MaxLength">The longest text allowed, or null for a message only.</param>
+/// <param name="Error">What Excel says when the limit is passed.</param>
+public sealed record XlsxValidation(string Range, string PromptTitle, string Prompt, int? MaxLength = null, string? Error = null);
 
 /// <summary>How a sheet is viewed and printed.</summary>
 public sealed record XlsxSheetOptions
@@ -51,6 +65,15 @@ public sealed record XlsxSheetOptions
 
     /// <summary>True to print on A3 landscape, fitted to one page wide.</summary>
     public bool A3LandscapeFitToWidth { get; init; } = true;
+
+    /// <summary>
+    /// True to protect the sheet without a password: only <see cref="XlsxStyle.Input"/> cells can be changed. A guide for
+    /// the person filling it in, not a safeguard: whoever reads the file back must check every cell it may not change.
+    /// </summary>
+    public bool Protected { get; init; }
+
+    /// <summary>The data validations of the sheet.</summary>
+    public IReadOnlyList<XlsxValidation> Validations { get; init; } = [];
 }
 
 /// <summary>
@@ -352,11 +375,12 @@ public sealed class XlsxWriter : IDisposable
         w.WriteEndElement();
 
         w.WriteStartElement("fills", Main);
-        w.WriteAttributeString("count", "4");
+        w.WriteAttributeString("count", "5");
         Fill(w, "none", null);
         Fill(w, "gray125", null);
         Fill(w, "solid", "FFE7E6E6");
         Fill(w, "solid", "FFFFF2CC");
+        Fill(w, "solid", "FFE8F1FB");
         w.WriteEndElement();
 
         w.WriteStartElement("borders", Main);
@@ -391,7 +415,7 @@ public sealed class XlsxWriter : IDisposable
         w.WriteEndElement();
 
         w.WriteStartElement("cellXfs", Main);
-        w.WriteAttributeString("count", "8");
+        w.WriteAttributeString("count", "9");
         Xf(w, 0, 0, 0, null, null, false, null);                 // Default
         Xf(w, 1, 0, 0, "left", "center", false, null);          // Title
         Xf(w, 2, 2, 1, "center", "center", true, null);         // Header
@@ -400,6 +424,7 @@ public sealed class XlsxWriter : IDisposable
         Xf(w, 3, 0, 1, "center", "center", true, null);         // Mark
         Xf(w, 3, 3, 1, "center", "center", true, null);         // MarkOverridden
         Xf(w, 0, 0, 0, "left", "top", false, null);             // Note
+        Xf(w, 0, 4, 1, "left", "top", true, null, unlocked: true); // Input
         w.WriteEndElement();
 
         w.WriteStartElement("cellStyles", Main);
@@ -456,7 +481,7 @@ public sealed class XlsxWriter : IDisposable
             w.WriteEndElement();
         }
 
-        static void Xf(XmlWriter w, int font, int fill, int border, string? horizontal, string? vertical, bool wrap, int? rotation, bool inCellXfs = true)
+        static void Xf(XmlWriter w, int font, int fill, int border, string? horizontal, string? vertical, bool wrap, int? rotation, bool inCellXfs = true, bool unlocked = false)
         {
             w.WriteStartElement("xf", Main);
             w.WriteAttributeString("numFmtId", "0");
@@ -480,6 +505,11 @@ public sealed class XlsxWriter : IDisposable
                 {
                     w.WriteAttributeString("applyBorder", "1");
                 }
+            }
+
+            if (unlocked)
+            {
+                w.WriteAttributeString("applyProtection", "1");
             }
 
             if (horizontal is not null || vertical is not null || wrap || rotation is not null)
@@ -506,6 +536,13 @@ public sealed class XlsxWriter : IDisposable
                     w.WriteAttributeString("wrapText", "1");
                 }
 
+                w.WriteEndElement();
+            }
+
+            if (unlocked)
+            {
+                w.WriteStartElement("protection", Main);
+                w.WriteAttributeString("locked", "0");
                 w.WriteEndElement();
             }
 
@@ -610,6 +647,18 @@ public sealed class SheetWriter : IDisposable
         closed = true;
         EndRow();
         w.WriteEndElement(); // sheetData
+        if (options.Protected)
+        {
+            // No password: the protection keeps a person from changing by mistake what the reader refuses anyway.
+            w.WriteStartElement("sheetProtection", XlsxWriter.Main);
+            w.WriteAttributeString("sheet", "1");
+            w.WriteAttributeString("objects", "1");
+            w.WriteAttributeString("scenarios", "1");
+            w.WriteAttributeString("formatColumns", "0");
+            w.WriteAttributeString("formatRows", "0");
+            w.WriteEndElement();
+        }
+
         if (merges.Count > 0)
         {
             w.WriteStartElement("mergeCells", XlsxWriter.Main);
@@ -618,6 +667,38 @@ public sealed class SheetWriter : IDisposable
             {
                 w.WriteStartElement("mergeCell", XlsxWriter.Main);
                 w.WriteAttributeString("ref", $"{CellAddress.Of(m.FirstRow, m.FirstColumn)}:{CellAddress.Of(m.LastRow, m.LastColumn)}");
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        }
+
+        if (options.Validations.Count > 0)
+        {
+            w.WriteStartElement("dataValidations", XlsxWriter.Main);
+            w.WriteAttributeString("count", options.Validations.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var v in options.Validations)
+            {
+                w.WriteStartElement("dataValidation", XlsxWriter.Main);
+                if (v.MaxLength is not null)
+                {
+                    w.WriteAttributeString("type", "textLength");
+                    w.WriteAttributeString("operator", "lessThanOrEqual");
+                    w.WriteAttributeString("showErrorMessage", "1");
+                    w.WriteAttributeString("errorTitle", XlsxWriter.CellText(v.PromptTitle));
+                    w.WriteAttributeString("error", XlsxWriter.CellText(v.Error ?? ""));
+                }
+
+                w.WriteAttributeString("allowBlank", "1");
+                w.WriteAttributeString("showInputMessage", "1");
+                w.WriteAttributeString("promptTitle", XlsxWriter.CellText(v.PromptTitle));
+                w.WriteAttributeString("prompt", XlsxWriter.CellText(v.Prompt));
+                w.WriteAttributeString("sqref", v.Range);
+                if (v.MaxLength is { } max)
+                {
+                    w.WriteElementString("formula1", XlsxWriter.Main, max.ToString(CultureInfo.InvariantCulture));
+                }
+
                 w.WriteEndElement();
             }
 

@@ -33,7 +33,8 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(UserName, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            // Without a page asked for, each role lands on its to-do list.
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/todo");
         }
 
         // One answer for a wrong password, an unknown name and a locked account: the page never tells which names exist.

@@ -10,7 +10,7 @@ namespace Shinchoku.Web.Reporting;
 /// reason), approve (承認), and reopen a published report for correction (with a reason). Each step is refused on
 /// a stale page (the report's Version). DX office only.
 /// </summary>
-public class ReviewModel(ReportReview review) : AdminPageModel
+public class ReviewModel(ReportReview review, Data.ShinchokuDb db) : AdminPageModel
 {
     public ReportingCycle Cycle { get; private set; } = null!;
 
@@ -19,6 +19,9 @@ public class ReviewModel(ReportReview review) : AdminPageModel
     public IndicatorReport Report { get; private set; } = null!;
 
     public IndicatorYear Evaluation { get; private set; } = null!;
+
+    /// <summary>Last year's report and the cycle's requested KPIs before and after this one.</summary>
+    public ReportSurroundings Around { get; private set; } = null!;
 
     [BindProperty]
     public ReviewForm Form { get; set; } = new();
@@ -87,6 +90,7 @@ public class ReviewModel(ReportReview review) : AdminPageModel
         Indicator = indicator;
         Report = report;
         Evaluation = KpiYears.Of(indicator, Report);
+        Around = await ReportSurroundings.LoadAsync(db, db.Indicators, indicator, cycle);
         return true;
     }
 }

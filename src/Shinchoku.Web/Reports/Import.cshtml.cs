@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Time;
 using Shinchoku.Reports.Import;
-using Shinchoku.Reports.Sheets;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reports;
@@ -70,21 +69,7 @@ public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) :
             year = parsed.Value;
         }
 
-        var limit = ReadLimits.Default.MaxFileBytes;
-        byte[] content;
-        await using (var stream = file.OpenReadStream())
-        using (var buffer = new MemoryStream())
-        {
-            var chunk = new byte[81920];
-            int n;
-            while ((n = await stream.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= limit)
-            {
-                buffer.Write(chunk, 0, n);
-            }
-
-            content = buffer.ToArray();
-        }
-
+        var content = await ImportStaging.ReadUploadAsync(file, cancellationToken);
         var name = Path.GetFileName(file.FileName);
         var reading = ImportReader.Read(name, new MemoryStream(content), new ImportOptions { FiscalYear = year });
         Preview = await new ReportImporter(db, actor, clock).PreviewAsync(reading, Plan, cancellationToken);

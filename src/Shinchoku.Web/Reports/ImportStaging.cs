@@ -42,6 +42,26 @@ public static class ImportStaging
         }
     }
 
+    /// <summary>
+    /// Reads an uploaded file into memory, stopping just past the reader's size limit (so that the reader refuses a file
+    /// too large with its own message instead of this reading it all).
+    /// </summary>
+    public static async Task<byte[]> ReadUploadAsync(Microsoft.AspNetCore.Http.IFormFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var limit = Shinchoku.Reports.Sheets.ReadLimits.Default.MaxFileBytes;
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= limit)
+        {
+            buffer.Write(chunk, 0, n);
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>Keeps the file; returns its token.</summary>
     public static async Task<string> SaveAsync(byte[] content, StagedImport meta, CancellationToken cancellationToken = default)
     {

@@ -108,7 +108,9 @@ public sealed record ImportOutcome(bool Committed, ImportPreview Preview, int Au
 /// edit, refused when published, otherwise back to 提出済 with a review event. A row without 取組名 (資料4-3) hangs
 /// on the deepest group label it carries, through the node's own initiative (one titled as the node, placed under it).
 /// </summary>
-public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, TimeProvider? clock = null)
+/// With an <see cref="ImportScope"/> (a department's entry sheet), only the report columns of the department's own requested
+/// KPIs are read, every other row is refused with its reason, and a report changes only as the entry form may change it.
+public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, TimeProvider? clock = null, ImportScope? scope = null)
 {
     /// <summary>Called after each save inside the transaction (with the stage number); tests use it to inject a fault.</summary>
     internal Func<int, CancellationToken, Task>? AfterSave { get; set; }
@@ -124,7 +126,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             return unmatched;
         }
 
-        var session = await Session.LoadAsync(db, planKey, reading, track: false, Events(), cancellationToken);
+        var session = await Session.LoadAsync(db, planKey, reading, track: false, Events(), scope, cancellationToken);
         return session.Match(apply: false);
     }
 
@@ -145,7 +147,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var session = await Session.LoadAsync(db, planKey, reading, track: true, Events(), cancellationToken);
+            var session = await Session.LoadAsync(db, planKey, reading, track: true, Events(), scope, cancellationToken);
             var preview = session.Match(apply: false);
             if (!preview.CanCommit)
             {
@@ -190,6 +192,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         private readonly ImportReading reading;
         private readonly Plan plan;
         private readonly (string By, DateTimeOffset At) events;
+        private readonly ImportScope? scope;
         private readonly List<PlanNode> nodes;
         private readonly Dictionary<int, PlanNode> nodesById;
         private readonly Dictionary<PlanNode, int> nodeIndex = [];
@@ -213,8 +216,9 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         private int nextOrder;
 
         private Session(ShinchokuDb db, ImportReading reading, Plan plan, List<PlanNode> nodes, List<Initiative> initiatives,
-            List<Indicator> indicators, List<Department> departments, Dictionary<FiscalYear, ReportingCycle> cycles, (string, DateTimeOffset) events)
+            List<Indicator> indicators, List<Department> departments, Dictionary<FiscalYear, ReportingCycle> cycles, (string, DateTimeOffset) events, ImportScope? scope)
         {
+            this.scope = scope;
             this.db = db;
             this.reading = reading;
             this.plan = plan;
@@ -258,7 +262,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             placementsPerNode = nodes.ToDictionary(n => n, n => placed.GetValueOrDefault(n.Id));
         }
 
-        public static async Task<Session> LoadAsync(ShinchokuDb db, string planKey, ImportReading reading, bool track, (string, DateTimeOffset) events, CancellationToken ct)
+        public static async Task<Session> LoadAsync(ShinchokuDb db, string planKey, ImportReading reading, bool track, (string, DateTimeOffset) events, ImportScope? scope, CancellationToken ct)
         {
             IQueryable<T> Q<T>(IQueryable<T> q) where T : class => track ? q : q.AsNoTracking();
             var plan = await Q(db.Plans).FirstOrDefaultAsync(p => p.Key == planKey, ct)
@@ -274,7 +278,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 .ToListAsync(ct);
             var departments = await Q(db.Departments).Where(d => d.OrganizationId == plan.OrganizationId).OrderBy(d => d.Id).ToListAsync(ct);
             var cycles = await Q(db.ReportingCycles).Where(c => c.PlanId == plan.Id).ToDictionaryAsync(c => c.FiscalYear, ct);
-            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, cycles, events);
+            return new Session(db, reading, plan, nodes, initiatives, indicators, departments, cycles, events, scope);
         }
 
         /// <summary>Matches every row; with <paramref name="apply"/>, also changes the loaded entities and creates the new ones.</summary>
@@ -288,6 +292,13 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 Rows = reading.Rows.Select(r => new ImportRowPlan { Row = r }).ToList(),
             };
             preview.Messages.AddRange(reading.Messages);
+            if (scope is not null && reading.Layouts.SelectMany(l => l.Columns.Keys).Any(c => !ImportScope.ReportColumns.Contains(c) && !ImportScope.CheckedColumns.Contains(c)
+                && !ReportColumns.Groups.Contains(c) && c is not (ReportColumn.Indicator or ReportColumn.Note)))
+            {
+                preview.Messages.Add(new ImportMessage(MessageSeverity.Warning,
+                    "入力用シートからは実績値・見込値と文章の列だけを取り込みます。所管課・評価などの列は読み込みません（変更が必要な場合はDX推進担当にご連絡ください）。"));
+            }
+
             var pendingInitiatives = new Dictionary<string, Initiative>(StringComparer.Ordinal);
             var pendingIndicators = new Dictionary<(string, string), Indicator>();
             foreach (var item in preview.Rows)
@@ -305,6 +316,11 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 {
                     indicator = indicatorsByInitiative.GetValueOrDefault(initiative.Id)?
                         .FirstOrDefault(i => HeaderText.Key(i.Name) == indicatorKey);
+                }
+
+                if (scope is not null && !InScope(item, indicator))
+                {
+                    continue;
                 }
 
                 if (indicator is null && apply)
@@ -358,6 +374,48 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         }
 
         /// <summary>
+        /// For a department's entry sheet: true when the row is of one of its requested KPIs, of the year taking entries, and
+        /// its report has not changed since the sheet was made; otherwise the row gets a message saying why it is refused.
+        /// </summary>
+        private bool InScope(ImportRowPlan item, Indicator? indicator)
+        {
+            var row = item.Row;
+            var limit = scope!;
+            string? refusal = null;
+            if (indicator is null || indicator.Id == 0 || !limit.IndicatorIds.Contains(indicator.Id))
+            {
+                refusal = $"成果指標「{OneLine(row.Indicator)}」は、{limit.Department}に{limit.FiscalYear}の入力を依頼された成果指標ではないため、取り込めません。";
+            }
+            else if (row.FiscalYear != limit.FiscalYear)
+            {
+                refusal = $"{(row.FiscalYear?.ToString() ?? "年度のない")}の行は取り込めません。入力を受け付けている{limit.FiscalYear}の行だけを取り込みます。";
+            }
+            else if (indicator.Reports.FirstOrDefault(r => r.FiscalYear == limit.FiscalYear) is { } report && limit.VersionOf(row) is var version && version != report.Version)
+            {
+                refusal = version is null
+                    ? "管理番号の列がないか読み取れないため、どの時点の内容か確かめられません。「入力用シートをダウンロード」で作ったシートに入力してください。"
+                    : $"「{OneLine(row.Indicator)}」の報告は、シートをダウンロードした後にほかの方が変更しました。上書きしないよう取り込みません。シートをダウンロードし直して入力してください。";
+            }
+
+            // The baseline and targets are printed in the sheet for reference; a change to them is the DX office's to make.
+            refusal ??= ImportScope.CheckedColumns.Where(row.Has).Select(c => (Column: c, Text: row.Text(c).Trim()))
+                .Where(c => c.Text.Length > 0 && c.Column switch
+                {
+                    ReportColumn.Baseline => indicator!.Baseline.Text != c.Text,
+                    _ => !indicator!.Targets.Any(t => t.Kind == (c.Column == ReportColumn.InterimTarget ? TargetKind.Interim : TargetKind.Final) && t.Value.Text == c.Text),
+                })
+                .Select(c => $"{c.Column.Label()}「{OneLine(c.Text)}」は入力用シートでは変更できません。変更が必要な場合はDX推進担当にご連絡ください。")
+                .FirstOrDefault();
+            if (refusal is null)
+            {
+                return true;
+            }
+
+            item.Messages.Add(Blocking(row, refusal));
+            return false;
+        }
+
+        /// <summary>
         /// The review rule for a changed report (<see cref="ReportRules.Change"/>, as the entry form follows it): refused
         /// when published; back to 提出済 with a review event where the department could not edit it; else in place.
         /// </summary>
@@ -365,10 +423,14 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         {
             var row = item.Row;
             var before = report.State;
-            var change = ReportRules.Change(ReportChannel.Import, before, cycles.GetValueOrDefault(year));
+            var change = ReportRules.Change(scope is null ? ReportChannel.Import : ReportChannel.EntryForm, before, cycles.GetValueOrDefault(year));
             var what = $"{year}の「{OneLine(row.Indicator)}」の報告";
             switch (change.Effect)
             {
+                case ChangeEffect.Refused when scope is not null:
+                    // A department changes through its sheet only what its entry form may change.
+                    item.Messages.Add(Blocking(row, $"{what}は変更できません（{ReportRules.Describe(before)}）。{change.Why}"));
+                    return;
                 case ChangeEffect.Refused:
                     // Published reports are frozen: a correction goes through reopening, with a reason, on the review page.
                     item.Messages.Add(Blocking(row, $"{what}は公表済みのため、取り込みでは変更できません。訂正する場合は、DX推進担当が審査画面で「訂正のため差し戻す」を行ってから入力してください。"));
@@ -723,12 +785,13 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 }
             }
 
-            if (row.Has(ReportColumn.Baseline))
+            var indicatorLevel = scope is null;
+            if (indicatorLevel && row.Has(ReportColumn.Baseline))
             {
                 Value("基準値", indicator.Baseline, row.Year.Baseline, v => indicator.Baseline = v);
             }
 
-            if (row.BaselineYear is { } baselineYear && indicator.BaselineFiscalYear != baselineYear)
+            if (indicatorLevel && row.BaselineYear is { } baselineYear && indicator.BaselineFiscalYear != baselineYear)
             {
                 changes.Add("基準値の年度");
                 if (apply)
@@ -737,7 +800,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 }
             }
 
-            if (ReportTableNumber.Parse(row.Table) is { Success: true } table && indicator.ReportTable != table.Value)
+            if (indicatorLevel && ReportTableNumber.Parse(row.Table) is { Success: true } table && indicator.ReportTable != table.Value)
             {
                 changes.Add("資料");
                 if (apply)
@@ -746,9 +809,13 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 }
             }
 
-            SyncTarget(indicator, row, TargetKind.Interim, year, item, apply);
-            SyncTarget(indicator, row, TargetKind.Final, year, item, apply);
-            if (row.Has(ReportColumn.Department))
+            if (indicatorLevel)
+            {
+                SyncTarget(indicator, row, TargetKind.Interim, year, item, apply);
+                SyncTarget(indicator, row, TargetKind.Final, year, item, apply);
+            }
+
+            if (indicatorLevel && row.Has(ReportColumn.Department))
             {
                 SyncDepartments(indicator, row.Text(ReportColumn.Department), changes, apply);
             }
@@ -789,7 +856,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             var shown = Shinchoku.Reports.Export.ReportMarks.Shown(row.Year);
             void Mark(ReportColumn column, string current, string system, Action<string> set)
             {
-                if (!row.Has(column))
+                if (!indicatorLevel || !row.Has(column))
                 {
                     return;
                 }

@@ -57,6 +57,8 @@ public partial class EndpointRoleMatrixTests
         ["account/denied"] = Audience.Public,
         ["account/logout"] = Audience.Staff,
         ["entry"] = Audience.DataEntry,
+        ["entry/sheet"] = Audience.DataEntry,
+        ["todo"] = Audience.Staff,
         ["entry/{cycleId:int}/{indicatorId:int}"] = Audience.DataEntry,
         ["admin"] = Audience.DxOffice,
         ["admin/indicators"] = Audience.DxOffice,

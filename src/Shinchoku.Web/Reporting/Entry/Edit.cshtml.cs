@@ -70,6 +70,12 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
 
     public bool HasInterimTarget => Indicator.Targets.Any(t => t.Kind == TargetKind.Interim);
 
+    /// <summary>Last year's report and the department's requested KPIs before and after this one.</summary>
+    public ReportSurroundings Around { get; private set; } = null!;
+
+    /// <summary>After 「前年度から写す」: what was copied into the form (not saved yet).</summary>
+    public string? Copied { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int cycleId, int indicatorId, bool saved = false, bool submitted = false)
     {
         if (await LoadAsync(cycleId, indicatorId) is { } refusal)
@@ -85,6 +91,35 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
     }
 
     public Task<IActionResult> OnPostAsync(int cycleId, int indicatorId) => SaveAsync(cycleId, indicatorId, submit: false);
+
+    /// <summary>
+    /// 「前年度から写す」: fills the narratives the editor has left empty with last year's, keeping what was typed;
+    /// nothing is saved until 保存する (so nothing is audited and the version loaded stays the one checked).
+    /// </summary>
+    public async Task<IActionResult> OnPostCopyAsync(int cycleId, int indicatorId)
+    {
+        if (await LoadAsync(cycleId, indicatorId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.Clear();
+        if (ReadOnlyReason is { } why)
+        {
+            Form = ReportForm.From(Report);
+            ModelState.AddModelError(string.Empty, why);
+        }
+        else
+        {
+            var copied = Around.LastYear is { } lastYear ? Form.FillFrom(lastYear, HasInterimTarget) : [];
+            Copied = copied.Count > 0
+                ? $"前年度の「{string.Join("」「", copied)}」を写しました。まだ保存していません。今年度の内容に直してから「保存する」を押してください。"
+                : "写せる項目はありませんでした（前年度の報告が空か、すでに入力してある項目は上書きしません）。";
+        }
+
+        Describe(Report);
+        return Page();
+    }
 
     /// <summary>Saves what was typed and submits it when every required item is there; otherwise lists what is missing.</summary>
     public Task<IActionResult> OnPostSubmitAsync(int cycleId, int indicatorId) => SaveAsync(cycleId, indicatorId, submit: true);
@@ -193,6 +228,7 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         Cycle = cycle;
         Indicator = indicator;
         Report = report;
+        Around = await ReportSurroundings.LoadAsync(db, await access.EditableAsync(User, cycle.PlanId), indicator, cycle);
         return null;
     }
 
@@ -289,6 +325,37 @@ public sealed class ReportForm
         report.Challenges = Clean(Challenges);
         report.Plan = Clean(Plan);
         report.QuestionToExperts = Clean(QuestionToExperts);
+    }
+
+    /// <summary>
+    /// Fills the narratives left empty with <paramref name="lastYear"/>'s (the interim ones only for a KPI with an interim
+    /// target); returns the labels of what was filled. Values are never copied: last year's actual is not this year's.
+    /// </summary>
+    public List<string> FillFrom(IndicatorReport lastYear, bool hasInterimTarget)
+    {
+        var copied = new List<string>();
+        foreach (var (field, label) in LastYearView.Narratives)
+        {
+            var text = LastYearView.Text(lastYear, field);
+            if (text.Length == 0 || !string.IsNullOrWhiteSpace(this[field]) || (!hasInterimTarget && LastYearView.InterimOnly.Contains(field)))
+            {
+                continue;
+            }
+
+            switch (field)
+            {
+                case nameof(ProjectionBasis): ProjectionBasis = text; break;
+                case nameof(Status): Status = text; break;
+                case nameof(MissedReason): MissedReason = text; break;
+                case nameof(Countermeasure): Countermeasure = text; break;
+                case nameof(Challenges): Challenges = text; break;
+                case nameof(Plan): Plan = text; break;
+            }
+
+            copied.Add(label);
+        }
+
+        return copied;
     }
 
     private static string Clean(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

@@ -18,6 +18,11 @@ public class IndexModel(ShinchokuDb db, Access access, TimeProvider clock) : Pag
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The cycle the entry sheet (/entry/sheet) is for, when the user is a department editor with KPIs requested in it.</summary>
+    public ReportingCycle? SheetCycle => User.IsInRole(Roles.DepartmentEditor)
+        ? Cycles.Where(c => c.Cycle.State == PublicationState.Draft).MaxBy(c => (c.Cycle.FiscalYear, c.Cycle.Id)) is { Rows.Count: > 0 } open ? open.Cycle : null
+        : null;
+
     public async Task OnGetAsync()
     {
         Today = Core.Time.JapanTime.Today(clock);
