@@ -238,7 +238,7 @@ public sealed record KpiRow(Indicator Indicator, Initiative Initiative, Indicato
     public string Departments => string.Join("、", Indicator.Departments.Select(d => d.Name));
 
     /// <summary>The final target (or the latest target) as written.</summary>
-    public IndicatorTarget? Target => Indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear)
+    public IndicatorTarget? Target => Indicator.FinalTarget
         ?? Indicator.Targets.MaxBy(t => t.FiscalYear);
 
     /// <summary>The value the marks were computed from, or the actual as written.</summary>

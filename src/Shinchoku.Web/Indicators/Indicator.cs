@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Shinchoku.Core.Time;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
@@ -39,6 +40,14 @@ public class Indicator : Data.IVersioned
     public int Order { get; set; }
 
     public List<IndicatorTarget> Targets { get; } = [];
+
+    /// <summary>最終目標: the final target due last (targets must be loaded); null when none is set.</summary>
+    [NotMapped]
+    public IndicatorTarget? FinalTarget => Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
+
+    /// <summary>True when an interim target (中間目標) is set, so its column and mark are shown (資料4-1).</summary>
+    [NotMapped]
+    public bool HasInterimTarget => Targets.Any(t => t.Kind == TargetKind.Interim);
 
     public List<IndicatorReport> Reports { get; } = [];
 

@@ -452,7 +452,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var evaluations = reports.ConvertAll(r => KpiYears.Of(indicator, r));
         var departments = indicator.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToList();
         var interim = indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MinBy(t => t.FiscalYear);
-        var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
+        var final = indicator.FinalTarget;
         var direction = (evaluations.Count > 0 ? evaluations[^1].Computed.Direction : indicator.Direction ?? Direction.Unknown).Describe();
         var years = reports.ConvertAll(r => Year(r, evaluations[reports.IndexOf(r)], publishedOn.GetValueOrDefault(r.FiscalYear)));
         var detail = new IndicatorDetail(

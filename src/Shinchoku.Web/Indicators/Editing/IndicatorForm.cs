@@ -30,7 +30,7 @@ public sealed class IndicatorForm
     public static IndicatorForm From(Indicator indicator)
     {
         var interim = indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MaxBy(t => t.FiscalYear);
-        var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
+        var final = indicator.FinalTarget;
         return new IndicatorForm
         {
             Name = indicator.Name,

@@ -68,7 +68,7 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         .OrderBy(m => Fields.ToList().FindIndex(f => m.Key == $"{nameof(Form)}.{f.Name}"))
         .SelectMany(m => m.Value!.Errors.Select(e => new FormError(m.Key.Length == 0 ? null : m.Key.Replace('.', '_'), e.ErrorMessage)))];
 
-    public bool HasInterimTarget => Indicator.Targets.Any(t => t.Kind == TargetKind.Interim);
+    public bool HasInterimTarget => Indicator.HasInterimTarget;
 
     /// <summary>Last year's report and the department's requested KPIs before and after this one.</summary>
     public ReportSurroundings Around { get; private set; } = null!;

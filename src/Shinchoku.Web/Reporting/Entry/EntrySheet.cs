@@ -75,14 +75,14 @@ public static class EntrySheet
         foreach (var row in rows)
         {
             var indicator = row.Indicator;
-            var hasInterim = indicator.Targets.Any(t => t.Kind == TargetKind.Interim);
+            var hasInterim = indicator.HasInterimTarget;
             sheet.StartRow();
             sheet.Text(1, string.Create(CultureInfo.InvariantCulture, $"{indicator.Id}-{row.Report.Version}"));
             sheet.Text(2, indicator.Initiative?.Title ?? "");
             sheet.Text(3, indicator.Name);
             sheet.Text(4, indicator.Baseline.Text);
             // The latest final target, as the evaluation reads it; the reader needs the column to evaluate the row.
-            sheet.Text(5, indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear)?.Value.Text ?? "");
+            sheet.Text(5, indicator.FinalTarget?.Value.Text ?? "");
             sheet.Text(6, Reference(indicator, row.Report));
             sheet.Text(7, row.LastYear is { } last ? LastYear(last, cycle.FiscalYear.Previous()) : "（前年度の報告はありません）");
             for (var e = 0; e < entries.Length; e++)
