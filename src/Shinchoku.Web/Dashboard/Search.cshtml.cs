@@ -82,6 +82,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
             return NotFound();
         }
 
+        ViewData["fy"] = Progress.IsChosen(FiscalYear) ? FiscalYear : null;
         Departments = [.. Progress.Rows.SelectMany(r => r.Indicator.Departments.Select(d => d.Name)).Distinct().Order(StringComparer.Ordinal)];
         IEnumerable<KpiRow> rows = Progress.Rows;
         if (!string.IsNullOrWhiteSpace(Query))
