@@ -166,7 +166,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
 
     /// <summary>The button's words with the year named: 「令和3年度を確認中にする」, 「令和3年度の公表を取り消す（確認中に戻す）」.</summary>
     public static string ActionLabel(int fiscalYear, string action) =>
-        new Core.Time.FiscalYear(fiscalYear) + (action.StartsWith("公表を", StringComparison.Ordinal) ? "の" + action[2..] : "を" + action);
+        new Core.Time.FiscalYear(fiscalYear) + (action.StartsWith("公表を", StringComparison.Ordinal) ? "の" + action : "を" + action);
 
     /// <summary>
     /// What a step will do, in words, for the confirmation: for publication, which year the public pages will show and
