@@ -42,7 +42,7 @@ public sealed partial class StaffTests
                 await using var v = visitorContext;
                 var area = await site.PathOfAsync(SitePage.Area);
                 await visitor.GotoAsync(area);
-                var fy = visitor.GetByLabel("表示する年度");
+                var fy = visitor.GetByRole(AriaRole.Combobox, new() { Name = "表示する年度" });
                 await Assertions.Expect(fy).ToHaveValueAsync("2023");
                 await Assertions.Expect(visitor.Locator(".no-report").First).ToContainTextAsync("この年度の報告なし 42件");
                 await Assertions.Expect(visitor.Locator("table.kpi-table tbody tr").First).ToContainTextAsync("最新の公表: 令和2年度");
@@ -61,12 +61,12 @@ public sealed partial class StaffTests
 
                 await visitor.Locator("table.kpi-table tbody th a").First.ClickAsync();
                 await Assertions.Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/indicators/\d+\?fy=2020"));
-                await Assertions.Expect(visitor.GetByLabel("表示する年度")).ToHaveValueAsync("2020");
+                await Assertions.Expect(visitor.GetByRole(AriaRole.Combobox, new() { Name = "表示する年度" })).ToHaveValueAsync("2020");
                 await Assertions.Expect(visitor.Locator("#summary-title")).ToContainTextAsync("令和2年度の公表値");
                 await AssertNoViolationsAsync(visitor, $"{visitor.Url} at {width} px");
 
                 // The latest year on the same KPI page says there is no report, with the latest published year beside it.
-                await visitor.GetByLabel("表示する年度").SelectOptionAsync("2023");
+                await visitor.GetByRole(AriaRole.Combobox, new() { Name = "表示する年度" }).SelectOptionAsync("2023");
                 await visitor.GetByRole(AriaRole.Button, new() { Name = "この年度を表示する" }).ClickAsync();
                 await Assertions.Expect(visitor.Locator(".summary .no-report")).ToContainTextAsync("最新の公表は令和2年度");
                 await AssertNoViolationsAsync(visitor, $"{visitor.Url} at {width} px (no report)");
