@@ -4,6 +4,7 @@ using System.Text.Json;
 using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Bench;
 
@@ -182,7 +183,7 @@ public static class Generated
             Question = r.Question,
             Marks = new ReportMarks(r.Trend, r.Rating, "", false),
         });
-        var table = new ReportTable("4-2", "個別施策", new ReportYears(2020, 2019, null, 2021), rows);
-        return new ReportDocument("ベンチマーク計画", 2020, "令和2年度 進捗状況（資料4-2）", [table]);
+        var table = new ReportTable("4-2", "個別施策", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)), rows);
+        return new ReportDocument("ベンチマーク計画", new FiscalYear(2020), "令和2年度 進捗状況（資料4-2）", [table]);
     }
 }

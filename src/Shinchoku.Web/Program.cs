@@ -85,7 +85,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/";
     o.Conventions.AuthorizeFolder("/", Policies.Staff);
-});
+}).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Shinchoku.Web.Shared.FiscalYearModelBinderProvider()));
 builder.Services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
 builder.Services.AddSingleton<PdfPrinting>();
 builder.Services.AddDashboard();

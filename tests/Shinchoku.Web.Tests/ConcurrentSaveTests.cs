@@ -5,6 +5,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Tests.Reporting.Entry;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests;
 
@@ -74,7 +75,7 @@ public class ConcurrentSaveTests
         Assert.Contains(page.QuerySelectorAll(".conflict [data-version=theirs]"), td => td.TextContent == "60.5%");
 
         await using var scope = app.Scope(out var db);
-        var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+        var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
         Assert.Equal(("60.5%", ""), (report.Actual.Text, report.Projection.Text));
     }
 
@@ -96,7 +97,7 @@ public class ConcurrentSaveTests
 
         AssertOneSavedOthersInConflict(statuses);
         await using var scope = app.Scope(out var db);
-        var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+        var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
         var loadedVersion = int.Parse(form["Form.Version"], CultureInfo.InvariantCulture);
         Assert.Equal(loadedVersion + 1, report.Version);
         var auditField = field["Form.".Length..];

@@ -9,6 +9,7 @@ using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
+using Shinchoku.Core.Time;
 
 // Writes the speed benchmark's data set into a fresh SQLite file: one current plan with 4 areas × 5 fields,
 // 2,000 initiatives, 10,000 KPIs (5 per initiative, 50 departments) and 10 published fiscal years (2016–2025)
@@ -74,7 +75,7 @@ await using (var scope = services.CreateAsyncScope())
     {
         db.ReportingCycles.Add(new ReportingCycle
         {
-            Plan = plan, FiscalYear = y, Title = $"{y}年度 進捗状況", State = PublicationState.Published,
+            Plan = plan, FiscalYear = new FiscalYear(y), Title = $"{y}年度 進捗状況", State = PublicationState.Published,
             PublishedAt = new DateTimeOffset(y + 1, 6, 30, 0, 0, 0, TimeSpan.Zero),
         });
     }
@@ -111,21 +112,21 @@ for (var start = 0; start < initiatives; start += InitiativesPerBatch)
             var indicator = new Indicator
             {
                 Name = $"成果指標{made + 1:00000}（取組{i + 1}）",
-                Unit = "件",
+                Unit = new Shinchoku.Core.Values.Unit("件"),
                 Baseline = RecordedValue.From($"{baseline:N0}件").Value,
-                BaselineFiscalYear = FirstYear - 1,
+                BaselineFiscalYear = new FiscalYear(FirstYear - 1),
                 Order = k,
             };
             indicator.Departments.Add(departments[departmentIds[made % departmentIds.Count]]);
-            indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Interim, FiscalYear = FirstYear + (years / 2), Value = RecordedValue.From($"{(baseline + final) / 2:N0}件").Value });
-            indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Final, FiscalYear = FirstYear + years - 1, Value = RecordedValue.From($"{final:N0}件").Value });
+            indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Interim, FiscalYear = new FiscalYear(FirstYear + (years / 2)), Value = RecordedValue.From($"{(baseline + final) / 2:N0}件").Value });
+            indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Final, FiscalYear = new FiscalYear(FirstYear + years - 1), Value = RecordedValue.From($"{final:N0}件").Value });
             for (var y = 0; y < years; y++)
             {
                 var actual = baseline + ((final - baseline) * random.Next(-20, 130) / 100);
                 var hasProjection = random.Next(4) != 0;
                 indicator.Reports.Add(new IndicatorReport
                 {
-                    FiscalYear = FirstYear + y,
+                    FiscalYear = new FiscalYear(FirstYear + y),
                     Actual = RecordedValue.From($"{actual:N0}件\n（{FirstYear + y + 1}年3月31日現在）").Value,
                     Projection = hasProjection ? RecordedValue.From($"{actual + random.Next(0, 50):N0}件").Value : RecordedValue.From("－").Value,
                     Status = $"取組状況の記載（{FirstYear + y}年度）",

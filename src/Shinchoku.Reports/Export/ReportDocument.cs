@@ -1,14 +1,15 @@
 using Shinchoku.Core.Rules;
 using Shinchoku.Reports.Layout;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Export;
 
 /// <summary>A progress report (資料4) to write: the plan, the fiscal year, and its tables in order.</summary>
 /// <param name="PlanName">The strategy's name (千葉県ICT戦略（前戦略）).</param>
-/// <param name="FiscalYear">The fiscal year reported on, as its start year.</param>
+/// <param name="FiscalYear">The fiscal year reported on.</param>
 /// <param name="Title">The report's title (令和2年度 進捗状況（資料4-1・4-2）).</param>
 /// <param name="Tables">The tables, 4-1 before 4-2 before 4-3.</param>
-public sealed record ReportDocument(string PlanName, int FiscalYear, string Title, IReadOnlyList<ReportTable> Tables);
+public sealed record ReportDocument(string PlanName, FiscalYear FiscalYear, string Title, IReadOnlyList<ReportTable> Tables);
 
 /// <summary>One table of 資料4 and its rows. The rows may be produced lazily: writers read them once, in order.</summary>
 /// <param name="Table">4-1, 4-2 or 4-3.</param>

@@ -217,6 +217,6 @@ public static class ReportHtml
     private static string E(string text) => Encoder.Encode(Core.Parsing.ControlCharacters.Remove(text));
 
     /// <summary>The report's default title: 令和2年度 進捗状況（資料4-1・4-2）.</summary>
-    public static string DefaultTitle(int fiscalYear, IEnumerable<string> tables) =>
-        $"{new FiscalYear(fiscalYear)} 進捗状況（資料{string.Join("・", tables)}）";
+    public static string DefaultTitle(FiscalYear fiscalYear, IEnumerable<string> tables) =>
+        $"{fiscalYear} 進捗状況（資料{string.Join("・", tables)}）";
 }

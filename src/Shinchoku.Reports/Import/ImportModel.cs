@@ -2,6 +2,7 @@ using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Sheets;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Import;
 
@@ -79,16 +80,16 @@ public sealed class ImportRow
     public required int Row { get; init; }
 
     /// <summary>The fiscal year reported on, when known (from the header or the caller).</summary>
-    public int? FiscalYear { get; init; }
+    public FiscalYear? FiscalYear { get; init; }
 
     /// <summary>The fiscal year of the baseline column, when its header names one.</summary>
-    public int? BaselineYear { get; init; }
+    public FiscalYear? BaselineYear { get; init; }
 
     /// <summary>The fiscal year of the interim target, when its header names one.</summary>
-    public int? InterimYear { get; init; }
+    public FiscalYear? InterimYear { get; init; }
 
     /// <summary>The fiscal year of the final target, when its header names one.</summary>
-    public int? FinalYear { get; init; }
+    public FiscalYear? FinalYear { get; init; }
 
     /// <summary>The cells of the columns the sheet has.</summary>
     public required IReadOnlyDictionary<ReportColumn, ImportedCell> Cells { get; init; }

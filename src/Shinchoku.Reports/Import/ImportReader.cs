@@ -7,8 +7,8 @@ namespace Shinchoku.Reports.Import;
 /// <summary>What the person importing says about the file.</summary>
 public sealed record ImportOptions
 {
-    /// <summary>The fiscal year reported on (start year), for sheets whose header names none; a header naming another year is refused.</summary>
-    public int? FiscalYear { get; init; }
+    /// <summary>The fiscal year reported on, for sheets whose header names none; a header naming another year is refused.</summary>
+    public FiscalYear? FiscalYear { get; init; }
 
     /// <summary>The limits the file must keep.</summary>
     public ReadLimits Limits { get; init; } = ReadLimits.Default;
@@ -97,7 +97,7 @@ public static class ImportReader
             if (layout.ReportYear is { } named && options.FiscalYear is { } given && named != given)
             {
                 return ImportReading.Refused(workbook.FileName,
-                    $"シート「{sheetName}」の見出しは{new FiscalYear(named)}の進捗ですが、{new FiscalYear(given)}が指定されています。年度の指定か、ファイルを確かめてください。");
+                    $"シート「{sheetName}」の見出しは{named}の進捗ですが、{given}が指定されています。年度の指定か、ファイルを確かめてください。");
             }
 
             var year = layout.ReportYear ?? options.FiscalYear;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Sheets;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Import;
 
@@ -15,7 +16,7 @@ internal static class RowReader
 {
     private static readonly string[] Qualifiers = ["約", "延べ", "延", "計", "合計", "累計", "概ね", "最大", "最小", "平均", "年間", "月間", "毎月"];
 
-    public static List<ImportRow> Read(SheetLayout layout, int? fiscalYear, List<ImportMessage> sheetMessages)
+    public static List<ImportRow> Read(SheetLayout layout, FiscalYear? fiscalYear, List<ImportMessage> sheetMessages)
     {
         var sheet = layout.Sheet;
         var rows = new List<ImportRow>();

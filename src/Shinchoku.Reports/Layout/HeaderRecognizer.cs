@@ -1,4 +1,5 @@
 using Shinchoku.Reports.Sheets;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Layout;
 
@@ -33,16 +34,16 @@ public sealed class SheetLayout
     public required string Table { get; init; }
 
     /// <summary>The fiscal year reported on, from the 実績値/見込値/取組状況 headers; null when they name none.</summary>
-    public int? ReportYear { get; init; }
+    public FiscalYear? ReportYear { get; init; }
 
     /// <summary>The fiscal year of the baseline column, when named.</summary>
-    public int? BaselineYear { get; init; }
+    public FiscalYear? BaselineYear { get; init; }
 
     /// <summary>The fiscal year of the interim target column, when named.</summary>
-    public int? InterimYear { get; init; }
+    public FiscalYear? InterimYear { get; init; }
 
     /// <summary>The fiscal year of the final target column, when named.</summary>
-    public int? FinalYear { get; init; }
+    public FiscalYear? FinalYear { get; init; }
 
     /// <summary>True when the sheet has the column.</summary>
     public bool Has(ReportColumn column) => Columns.ContainsKey(column);
@@ -287,7 +288,7 @@ public static class HeaderRecognizer
                 $"シート「{sheet.Name}」の見出し（{first}行目）に{string.Join("", missing.Select(m => "「" + m.Label() + "」"))}の列がありません。資料4の様式の見出し（取組名・成果指標・基準値・実績値・見込値・最終目標など）が必要です。");
         }
 
-        var reportYears = new List<(ReportColumn Kind, int Year)>();
+        var reportYears = new List<(ReportColumn Kind, FiscalYear Year)>();
         foreach (var kind in new[] { ReportColumn.Actual, ReportColumn.Projection, ReportColumn.Status, ReportColumn.Trend, ReportColumn.InterimReached })
         {
             if (headers.TryGetValue(kind, out var text) && HeaderText.FiscalYearIn(HeaderText.Fold(text)) is { } year)
@@ -333,7 +334,7 @@ public static class HeaderRecognizer
             && layout.Columns.Count(c => c.Key != ReportColumn.Indicator && Match(HeaderText.Fold(layout.Sheet.Text(row, c.Value))) == c.Key) >= 2;
     }
 
-    private static int? YearOf(Dictionary<ReportColumn, string> headers, ReportColumn kind) =>
+    private static FiscalYear? YearOf(Dictionary<ReportColumn, string> headers, ReportColumn kind) =>
         headers.TryGetValue(kind, out var text) ? HeaderText.FiscalYearIn(HeaderText.Fold(text)) : null;
 
     private static string OneLine(string text) => text.ReplaceLineEndings("").Trim();

@@ -40,8 +40,8 @@ public static partial class HeaderText
     /// <summary>The key two names are matched by: folded, and ー/－ variants between kana made one.</summary>
     public static string Key(string? text) => Fold(text).Replace('-', 'ー').Replace('\uFF70', 'ー');
 
-    /// <summary>The fiscal year a header names (令和2年度, R2年度, 2020年度, FY2020), as its start year; null when none.</summary>
-    public static int? FiscalYearIn(string folded)
+    /// <summary>The fiscal year a header names (令和2年度, R2年度, 2020年度, FY2020); null when none.</summary>
+    public static FiscalYear? FiscalYearIn(string folded)
     {
         var m = EraYear().Match(folded);
         if (m.Success)
@@ -49,7 +49,7 @@ public static partial class HeaderText
             var parsed = FiscalYear.Parse(m.Value);
             if (parsed.Success)
             {
-                return parsed.Value.StartYear;
+                return parsed.Value;
             }
         }
 
@@ -57,7 +57,7 @@ public static partial class HeaderText
         var year = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
         if (m.Success && FiscalYear.Parse(year + "年度") is { Success: true } western)
         {
-            return western.Value.StartYear;
+            return western.Value;
         }
 
         return null;

@@ -2,12 +2,12 @@ using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Layout;
 
-/// <summary>The fiscal years a report table's header names, as start years (2020 = 令和2年度).</summary>
+/// <summary>The fiscal years a report table's header names.</summary>
 /// <param name="Report">The year reported on (令和2年度実績値).</param>
 /// <param name="Baseline">The year of the baseline column (基準値（令和元年度）), when named.</param>
 /// <param name="Interim">The year of the interim target (中間目標（令和2年度達成見込）), when named.</param>
 /// <param name="Final">The year of the final target (最終目標（令和３年度）), when named.</param>
-public sealed record ReportYears(int Report, int? Baseline, int? Interim, int? Final);
+public sealed record ReportYears(FiscalYear Report, FiscalYear? Baseline, FiscalYear? Interim, FiscalYear? Final);
 
 /// <summary>
 /// The printed layout of 資料4: which columns each table has, in order, their headers with the fiscal years
@@ -69,7 +69,7 @@ public static class ReportLayout
     public static string Header(ReportColumn column, ReportYears years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        var fy = Name(years.Report);
+        var fy = years.Report.ToString();
         return column switch
         {
             ReportColumn.Table => "資料",
@@ -79,12 +79,12 @@ public static class ReportLayout
             ReportColumn.Initiative => "取組名",
             ReportColumn.Indicator => "成果指標",
             ReportColumn.Department => "所管課",
-            ReportColumn.Baseline => years.Baseline is { } b ? $"基準値\n（{Name(b)}）" : "基準値",
+            ReportColumn.Baseline => years.Baseline is { } b ? $"基準値\n（{b}）" : "基準値",
             ReportColumn.Actual => $"{fy}\n実績値",
             ReportColumn.Projection => $"{fy}末\n見込値",
             ReportColumn.ProjectionBasis => "見込値の算出根拠",
-            ReportColumn.InterimTarget => years.Interim is { } i ? $"中間目標\n（{Name(i)}\n達成見込）" : "中間目標",
-            ReportColumn.FinalTarget => years.Final is { } f ? $"最終目標\n（{Name(f)}）" : "最終目標",
+            ReportColumn.InterimTarget => years.Interim is { } i ? $"中間目標\n（{i}\n達成見込）" : "中間目標",
+            ReportColumn.FinalTarget => years.Final is { } f ? $"最終目標\n（{f}）" : "最終目標",
             ReportColumn.Status => $"{fy}の取組状況",
             ReportColumn.MissedReason => "中間目標が未達成（未達成見込）となった理由",
             ReportColumn.Countermeasure => "中間目標が未達成（未達成見込）の場合、状況改善のために検討している対策",
@@ -124,6 +124,4 @@ public static class ReportLayout
 
     /// <summary>True for the group columns printed as vertical text (大項目, 中項目, 小項目).</summary>
     public static bool IsVertical(ReportColumn column) => column is ReportColumn.Area or ReportColumn.Section or ReportColumn.Subsection;
-
-    private static string Name(int startYear) => new FiscalYear(startYear).ToString();
 }

@@ -35,7 +35,7 @@ public sealed class DemoAccounts(ShinchokuDb db, UserManager<AppUser> users, Rol
             var opened = new ReportingCycle
             {
                 PlanId = planId,
-                FiscalYear = FiscalYear.Parse(cycle.FiscalYear).Value.StartYear,
+                FiscalYear = FiscalYear.Parse(cycle.FiscalYear).Value,
                 Title = cycle.Title,
                 State = Enum.Parse<PublicationState>(cycle.State, ignoreCase: true),
                 Deadline = cycle.Deadline is null ? null : DateOnly.Parse(cycle.Deadline, System.Globalization.CultureInfo.InvariantCulture),

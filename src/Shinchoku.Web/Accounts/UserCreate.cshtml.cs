@@ -14,30 +14,15 @@ public class UserCreateModel(ShinchokuDb db, UserManager<AppUser> users) : Admin
     public List<Department> Departments { get; private set; } = [];
 
     [BindProperty]
-    public string? UserName { get; set; }
-
-    [BindProperty]
-    public string? DisplayName { get; set; }
-
-    [BindProperty]
-    public string? Role { get; set; }
-
-    [BindProperty]
-    public string? DepartmentId { get; set; }
+    public UserForm Form { get; set; } = new();
 
     // Passwords are never written back into the page.
-    [BindProperty]
-    public string? Password { get; set; }
-
-    [BindProperty]
-    public string? PasswordConfirm { get; set; }
-
     public async Task OnGetAsync() => Departments = await UserForms.DepartmentsAsync(db);
 
     public async Task<IActionResult> OnPostAsync()
     {
         Departments = await UserForms.DepartmentsAsync(db);
-        var userName = (UserName ?? "").Trim();
+        var userName = (Form.UserName ?? "").Trim();
         if (userName.Length == 0)
         {
             Fail("userName", "ユーザー名を入力してください。");
@@ -52,9 +37,9 @@ public class UserCreateModel(ShinchokuDb db, UserManager<AppUser> users) : Admin
             }
         }
 
-        var displayName = Required("displayName", "表示名", DisplayName, 100);
-        var (role, departmentId) = UserForms.ReadRoleAndDepartment(this, Role, DepartmentId, Departments);
-        await UserForms.ValidatePasswordAsync(this, users, user, Password, PasswordConfirm, "password");
+        var displayName = Required("displayName", "表示名", Form.DisplayName, 100);
+        var (role, departmentId) = UserForms.ReadRoleAndDepartment(this, Form.Role, Form.DepartmentId, Departments);
+        await UserForms.ValidatePasswordAsync(this, users, user, Form.Password, Form.PasswordConfirm, "password");
         if (!IsValid)
         {
             return Page();
@@ -63,7 +48,7 @@ public class UserCreateModel(ShinchokuDb db, UserManager<AppUser> users) : Admin
         user.DisplayName = displayName;
         user.DepartmentId = departmentId;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, Password!);
+        var created = await users.CreateAsync(user, Form.Password!);
         if (created.Succeeded)
         {
             created = await users.AddToRoleAsync(user, role!);

@@ -28,23 +28,10 @@ public class UserEditModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvi
     public (string DisplayName, string Role, string? Department)? Conflict { get; private set; }
 
     [BindProperty]
-    public string? DisplayName { get; set; }
+    public UserForm Form { get; set; } = new();
 
     [BindProperty]
-    public string? Role { get; set; }
-
-    [BindProperty]
-    public string? DepartmentId { get; set; }
-
-    /// <summary>The fingerprint of display name, role and department when the form was filled.</summary>
-    [BindProperty]
-    public string? Stamp { get; set; }
-
-    [BindProperty]
-    public string? NewPassword { get; set; }
-
-    [BindProperty]
-    public string? NewPasswordConfirm { get; set; }
+    public PasswordForm Reset { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string userId)
     {
@@ -65,13 +52,13 @@ public class UserEditModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvi
         }
 
         var user = Account;
-        if (Stamp != StampOf())
+        if (Form.Stamp != StampOf())
         {
             ShowConflict();
         }
 
-        var displayName = Required("displayName", "表示名", DisplayName, 100);
-        var (role, departmentId) = UserForms.ReadRoleAndDepartment(this, Role, DepartmentId, Departments);
+        var displayName = Required("displayName", "表示名", Form.DisplayName, 100);
+        var (role, departmentId) = UserForms.ReadRoleAndDepartment(this, Form.Role, Form.DepartmentId, Departments);
         if (role is not null && CurrentRole == Roles.Administrator && role != Roles.Administrator
             && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count <= 1)
         {
@@ -133,11 +120,11 @@ public class UserEditModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvi
         }
 
         var user = Account;
-        await UserForms.ValidatePasswordAsync(this, users, user, NewPassword, NewPasswordConfirm, "newPassword");
+        await UserForms.ValidatePasswordAsync(this, users, user, Reset.NewPassword, Reset.NewPasswordConfirm, "newPassword");
         if (IsValid)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await users.ResetPasswordAsync(user, token, NewPassword!);
+            var result = await users.ResetPasswordAsync(user, token, Reset.NewPassword!);
             if (result.Succeeded)
             {
                 return DoneAndRedirect($"ユーザー「{user.UserName}」のパスワードを再設定しました。新しいパスワードを本人に伝えてください。" + (Locked ? "アカウントはロック中のままです。必要ならロックを解除してください。" : ""), $"/admin/users/{user.Id}");
@@ -224,15 +211,15 @@ public class UserEditModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvi
         var user = Account;
         Conflict = (user.DisplayName, CurrentRole, user.Department?.Name);
         Fail(null, "このユーザーの表示名・役割・所管課は、この画面を開いたあとでほかの人が変更しました。下の「現在の登録内容」を確かめてください。入力した内容は残してあります。このまま保存すると、入力した内容で上書きします。");
-        Stamp = StampOf();
+        Form.Stamp = StampOf();
     }
 
     private void Fill()
     {
-        DisplayName = Account.DisplayName;
-        Role = CurrentRole;
-        DepartmentId = Account.DepartmentId?.ToString(CultureInfo.InvariantCulture);
-        Stamp = StampOf();
+        Form.DisplayName = Account.DisplayName;
+        Form.Role = CurrentRole;
+        Form.DepartmentId = Account.DepartmentId?.ToString(CultureInfo.InvariantCulture);
+        Form.Stamp = StampOf();
     }
 
     private string StampOf() => EditStamp.Of(Account.DisplayName, CurrentRole, Account.DepartmentId);

@@ -79,7 +79,6 @@ public static class UserForms
         }
     }
 
-    /// <summary>True while the user is locked out.</summary>
     public static bool IsLocked(AppUser user, DateTimeOffset now) => user.LockoutEnabled && user.LockoutEnd > now;
 
     /// <summary>
@@ -93,18 +92,4 @@ public static class UserForms
 
     /// <summary>The departments to choose from, by name.</summary>
     internal static Task<List<Department>> DepartmentsAsync(ShinchokuDb db) => db.Departments.OrderBy(d => d.Name).ToListAsync();
-}
-
-/// <summary>What the role and department partial shows.</summary>
-public sealed record RoleFieldsView(AdminPageModel Page, string? Role, string? DepartmentId, IReadOnlyList<Department> Departments)
-{
-    /// <summary>What a role may do, in one line.</summary>
-    public static string Explain(string role) => role switch
-    {
-        Roles.Administrator => "すべての管理と入力、公表ができます。",
-        Roles.DepartmentEditor => "担当する所管課の成果指標の進捗だけを入力できます。",
-        Roles.Expert => "すべての内容を閲覧し、助言を記録できます。",
-        Roles.Viewer => "公表前のものを含め、すべての内容を閲覧できます。",
-        _ => "",
-    };
 }

@@ -20,7 +20,7 @@ public sealed class DemoCouncil(ShinchokuDb db)
         await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "DemoData", "demo-council.json"));
         var file = await JsonSerializer.DeserializeAsync<FileModel>(stream, Json, cancellationToken) ?? throw new InvalidDataException("demo-council.json");
         var m = file.Meeting;
-        var year = FiscalYear.Parse(m.FiscalYear).Value.StartYear;
+        var year = FiscalYear.Parse(m.FiscalYear).Value;
         var cycle = await db.ReportingCycles.Include(c => c.Plan).SingleAsync(c => c.Plan!.Key == m.Plan && c.FiscalYear == year, cancellationToken);
         var meeting = new CouncilMeeting
         {

@@ -22,25 +22,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
     public int? MeetingId { get; private set; }
 
     [BindProperty]
-    public string? CycleId { get; set; }
-
-    [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? HeldOn { get; set; }
-
-    [BindProperty]
-    public string? Members { get; set; }
-
-    [BindProperty]
-    public string? Agenda { get; set; }
-
-    [BindProperty]
-    public string? Advice { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    public MeetingForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int? meetingId)
     {
@@ -48,7 +30,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         MeetingId = meetingId;
         if (meetingId is null)
         {
-            CycleId = Cycles.FirstOrDefault(c => c.State == PublicationState.Draft)?.Id.ToString(CultureInfo.InvariantCulture);
+            Form.CycleId = Cycles.FirstOrDefault(c => c.State == PublicationState.Draft)?.Id.ToString(CultureInfo.InvariantCulture);
             return Page();
         }
 
@@ -58,13 +40,13 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
             return NotFound();
         }
 
-        CycleId = meeting.CycleId?.ToString(CultureInfo.InvariantCulture);
-        Title = meeting.Title;
-        HeldOn = meeting.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Members = meeting.Members;
-        Agenda = meeting.Agenda;
-        Advice = meeting.Advice;
-        Version = meeting.Version;
+        Form.CycleId = meeting.CycleId?.ToString(CultureInfo.InvariantCulture);
+        Form.Title = meeting.Title;
+        Form.HeldOn = meeting.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Form.Members = meeting.Members;
+        Form.Agenda = meeting.Agenda;
+        Form.Advice = meeting.Advice;
+        Form.Version = meeting.Version;
         return Page();
     }
 
@@ -78,27 +60,27 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
             return NotFound();
         }
 
-        var cycle = Cycles.FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == CycleId);
+        var cycle = Cycles.FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == Form.CycleId);
         if (cycle is null)
         {
             Fail("cycleId", "対象の報告（年度）を選んでください。");
         }
 
-        var title = Required("title", "会議の名称", Title, 200);
-        var heldOn = DateOnly.TryParseExact((HeldOn ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-        if (heldOn is null && Core.Time.JapaneseDate.Parse(HeldOn) is { Success: true } japanese)
+        var title = Required("title", "会議の名称", Form.Title, 200);
+        var heldOn = DateOnly.TryParseExact((Form.HeldOn ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        if (heldOn is null && Core.Time.JapaneseDate.Parse(Form.HeldOn) is { Success: true } japanese)
         {
             heldOn = japanese.Value;
         }
 
         if (heldOn is null)
         {
-            Fail("heldOn", string.IsNullOrWhiteSpace(HeldOn) ? "開催日を入力してください。" : $"開催日「{HeldOn}」を日付として読み取れません（例: 2021-08-30、令和3年8月30日）。");
+            Fail("heldOn", string.IsNullOrWhiteSpace(Form.HeldOn) ? "開催日を入力してください。" : $"開催日「{Form.HeldOn}」を日付として読み取れません（例: 2021-08-30、令和3年8月30日）。");
         }
 
-        var members = Optional("members", "出席委員", Members, 4000) ?? "";
-        var agenda = Optional("agenda", "議事", Agenda, 4000) ?? "";
-        var advice = Optional("advice", "会議の助言", Advice, 8000) ?? "";
+        var members = Optional("members", "出席委員", Form.Members, 4000) ?? "";
+        var agenda = Optional("agenda", "議事", Form.Agenda, 4000) ?? "";
+        var advice = Optional("advice", "会議の助言", Form.Advice, 8000) ?? "";
         if (!IsValid)
         {
             return Page();
@@ -111,7 +93,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
         else
         {
-            db.SaveOnlyAtVersion(meeting, Version);
+            db.SaveOnlyAtVersion(meeting, Form.Version);
         }
 
         meeting.PlanId = cycle!.PlanId;

@@ -53,7 +53,7 @@ public class MeetingModel(ShinchokuDb db, UserManager<AppUser> users, TimeProvid
         var report = await new ReportExporter(db).LoadAsync(Meeting.Plan!.Key, cycle.FiscalYear, cancellationToken: cancellationToken);
         if (report is null)
         {
-            Fail(null, $"{new Core.Time.FiscalYear(cycle.FiscalYear)}の報告には成果指標がないため、資料4を作成できません。");
+            Fail(null, $"{cycle.FiscalYear}の報告には成果指標がないため、資料4を作成できません。");
             return Page();
         }
 

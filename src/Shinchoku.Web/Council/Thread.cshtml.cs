@@ -20,6 +20,9 @@ public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> use
 {
     public CouncilThread Thread { get; private set; } = null!;
 
+    [BindProperty]
+    public CouncilPostForm Form { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(int reportId)
     {
         if (await CouncilThread.LoadAsync(db, access, User, reportId) is not { } thread)
@@ -31,7 +34,7 @@ public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> use
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int reportId, string? kind, string? text)
+    public async Task<IActionResult> OnPostAsync(int reportId)
     {
         if (await CouncilThread.LoadAsync(db, access, User, reportId) is not { } thread)
         {
@@ -39,7 +42,7 @@ public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> use
         }
 
         Thread = thread;
-        if (!Enum.TryParse<CouncilPostKind>(kind, out var postKind) || !Enum.IsDefined(postKind))
+        if (!Enum.TryParse<CouncilPostKind>(Form.Kind, out var postKind) || !Enum.IsDefined(postKind))
         {
             return BadRequest();
         }
@@ -50,11 +53,11 @@ public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> use
         }
 
         var field = "text-" + reportId;
-        var body = Required(field, CouncilRules.Describe(postKind), text, CouncilRules.MaxPostLength);
+        var body = Required(field, CouncilRules.Describe(postKind), Form.Text, CouncilRules.MaxPostLength);
         if (!IsValid)
         {
             thread.DraftKind = postKind;
-            thread.DraftText = text;
+            thread.DraftText = Form.Text;
             thread.Errors = Errors;
             return Page();
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Time;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.OpenData;
@@ -26,15 +27,15 @@ public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
     public List<PlanProgress> Published { get; private set; } = [];
 
     /// <summary>The fiscal year the visitor chose (?fy=) when some plan on the page has it published; kept in links.</summary>
-    public int? Fy { get; private set; }
+    public FiscalYear? Fy { get; private set; }
 
     /// <summary>The published years of the plans on the page, for the year selector.</summary>
-    public IReadOnlyList<int> Years => [.. new[] { Current }.Concat(Published).OfType<PlanProgress>().SelectMany(p => p.Years).Select(y => y.FiscalYear).Distinct().Order()];
+    public IReadOnlyList<FiscalYear> Years => [.. new[] { Current }.Concat(Published).OfType<PlanProgress>().SelectMany(p => p.Years).Select(y => y.FiscalYear).Distinct().Order()];
 
     /// <summary>The year the selector shows as chosen: the one asked for, else the latest shown.</summary>
-    public int? ShownYear => Fy ?? new[] { Current }.Concat(Published).OfType<PlanProgress>().Select(p => p.Shown?.FiscalYear).Max();
+    public FiscalYear? ShownYear => Fy ?? new[] { Current }.Concat(Published).OfType<PlanProgress>().Select(p => p.Shown?.FiscalYear).Max();
 
-    public async Task OnGetAsync(int? fy)
+    public async Task OnGetAsync(FiscalYear? fy)
     {
         Current = await PlanProgress.LoadAsync(db, store, null, User, fy);
         var keys = await db.Plans
@@ -49,7 +50,7 @@ public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
         }
 
         Fy = new[] { Current }.Concat(Published).Any(p => p?.IsChosen(fy) == true) ? fy : null;
-        ViewData["fy"] = Fy;
+        ViewData[YearLinks.ViewDataKey] = Fy;
     }
 
     public static IEnumerable<PlanNode> OfKind(PlanProgress progress, NodeKind kind) =>
@@ -57,6 +58,6 @@ public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
 
     public static string SearchUrl(PlanProgress progress, PlanNode? area = null) =>
         $"/indicators?plan={Uri.EscapeDataString(progress.Plan.Key)}"
-        + (progress.Shown is { } y ? $"&fy={y.FiscalYear}" : "")
+        + (progress.Shown is { } y ? $"&fy={y.FiscalYear.StartYear}" : "")
         + (area is null ? "" : $"&area={Uri.EscapeDataString(area.Key)}");
 }

@@ -10,6 +10,7 @@ using Shinchoku.Web.OpenData;
 using Indicator = Shinchoku.Web.Indicators.Indicator;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Dashboard;
 
@@ -243,7 +244,7 @@ public sealed class MarkCounts
 /// One KPI on a public page: its definition and the published evaluation of the fiscal year shown, and of the year
 /// before; <paramref name="LastPublishedYear"/> is the latest published year with a report of it (null: none).
 /// </summary>
-public sealed record KpiRow(Indicator Indicator, Initiative Initiative, ReportEvaluation? Latest, ReportEvaluation? Previous, PlanNode? Area, int? LastPublishedYear = null)
+public sealed record KpiRow(Indicator Indicator, Initiative Initiative, ReportEvaluation? Latest, ReportEvaluation? Previous, PlanNode? Area, FiscalYear? LastPublishedYear = null)
 {
     public MarkBucket Bucket => MarkText.BucketOf(Latest);
 
@@ -260,7 +261,7 @@ public sealed record KpiRow(Indicator Indicator, Initiative Initiative, ReportEv
 }
 
 /// <summary>A published fiscal year of a plan.</summary>
-public sealed record PublishedYear(int FiscalYear, string Title, DateTimeOffset? PublishedAt);
+public sealed record PublishedYear(FiscalYear FiscalYear, string Title, DateTimeOffset? PublishedAt);
 
 /// <summary>
 /// A plan's KPIs as the public sees them: only reports of published reporting cycles are ever loaded, whoever asks,
@@ -299,7 +300,7 @@ public sealed class PlanProgress
     public PublishedYear? Shown { get; }
 
     /// <summary>True when <paramref name="fiscalYear"/> is the year shown because it was asked for (?fy=), so links carry it on.</summary>
-    public bool IsChosen(int? fiscalYear) => fiscalYear is not null && Shown?.FiscalYear == fiscalYear;
+    public bool IsChosen(FiscalYear? fiscalYear) => fiscalYear is not null && Shown?.FiscalYear == fiscalYear;
 
     /// <summary>The year published before <see cref="Shown"/>, or null.</summary>
     public PublishedYear? Previous => Shown is null ? null : Years.LastOrDefault(y => y.FiscalYear < Shown.FiscalYear);
@@ -342,7 +343,7 @@ public sealed class PlanProgress
     /// is replaced when a cycle is published or a report changes); only staff asking for a draft plan load it here.
     /// The result is shared: read it, never change it.
     /// </summary>
-    public static async Task<PlanProgress?> LoadAsync(ShinchokuDb db, OpenDataStore store, string? planKey, ClaimsPrincipal user, int? fiscalYear = null, CancellationToken cancellationToken = default)
+    public static async Task<PlanProgress?> LoadAsync(ShinchokuDb db, OpenDataStore store, string? planKey, ClaimsPrincipal user, FiscalYear? fiscalYear = null, CancellationToken cancellationToken = default)
     {
         // Only public plans and published years are shared (anything else in the URL shows the latest year), so the
         // values kept are one per plan and published year, whatever visitors type.
@@ -350,10 +351,10 @@ public sealed class PlanProgress
         var plan = planKey is null ? snapshot.Plans.LastOrDefault(p => p.Status == "current") : snapshot.Plans.Find(p => p.Key == planKey);
         if (plan is not null)
         {
-            var year = plan.PublishedReports.Any(r => r.FiscalYear == fiscalYear) ? fiscalYear : null;
+            var year = plan.PublishedReports.Any(r => r.FiscalYear == fiscalYear?.StartYear) ? fiscalYear : null;
             var shared = await store.SharedAsync(
                 snapshot,
-                string.Create(CultureInfo.InvariantCulture, $"progress/{plan.Key}/{year}"),
+                string.Create(CultureInfo.InvariantCulture, $"progress/{plan.Key}/{year?.StartYear}"),
                 async (own, token) =>
                 {
                     var tree = await PlanTree.LoadVisibleAsync(own, plan.Key, Anonymous, token);
@@ -376,7 +377,7 @@ public sealed class PlanProgress
     }
 
     /// <summary>The published progress of a loaded plan tree.</summary>
-    private static async Task<PlanProgress> LoadAsync(ShinchokuDb db, PlanTree tree, int? fiscalYear = null, CancellationToken cancellationToken = default)
+    private static async Task<PlanProgress> LoadAsync(ShinchokuDb db, PlanTree tree, FiscalYear? fiscalYear = null, CancellationToken cancellationToken = default)
     {
         var planId = tree.Plan.Id;
         var years = (await db.ReportingCycles.AsNoTracking()
@@ -386,7 +387,7 @@ public sealed class PlanProgress
             .OrderBy(c => c.FiscalYear).Select(c => new PublishedYear(c.FiscalYear, c.Title, c.PublishedAt)).ToList();
         var shown = years.LastOrDefault(y => fiscalYear is null || y.FiscalYear == fiscalYear) ?? years.LastOrDefault();
         var previous = shown is null ? null : years.LastOrDefault(y => y.FiscalYear < shown.FiscalYear);
-        var wanted = new List<int>();
+        var wanted = new List<FiscalYear>();
         if (shown is not null)
         {
             wanted.Add(shown.FiscalYear);
@@ -410,10 +411,10 @@ public sealed class PlanProgress
         var publishedYears = years.Select(y => y.FiscalYear).ToList();
         var lastPublished = (await db.IndicatorReports.AsNoTracking()
                 .Where(r => r.Indicator!.Initiative!.PlanId == planId && r.State == ReportState.Approved && publishedYears.Contains(r.FiscalYear))
-                .GroupBy(r => r.IndicatorId)
-                .Select(g => new { g.Key, Year = g.Max(r => r.FiscalYear) })
+                .Select(r => new { r.IndicatorId, r.FiscalYear })
                 .ToListAsync(cancellationToken))
-            .ToDictionary(x => x.Key, x => x.Year);
+            .GroupBy(r => r.IndicatorId)
+            .ToDictionary(g => g.Key, g => g.Max(r => r.FiscalYear));
 
         var initiatives = tree.Plan.Initiatives.ToDictionary(i => i.Id);
         var order = OrderOfInitiatives(tree);

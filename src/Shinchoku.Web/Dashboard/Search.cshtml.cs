@@ -9,6 +9,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Dashboard;
 
@@ -38,7 +39,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
     public string? Department { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "fy")]
-    public int? FiscalYear { get; set; }
+    public FiscalYear? FiscalYear { get; set; }
 
     /// <summary>The page of results, from 1.</summary>
     [BindProperty(SupportsGet = true, Name = "page")]
@@ -82,7 +83,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
             return NotFound();
         }
 
-        ViewData["fy"] = Progress.IsChosen(FiscalYear) ? FiscalYear : null;
+        ViewData[YearLinks.ViewDataKey] = Progress.IsChosen(FiscalYear) ? FiscalYear : null;
         Departments = [.. Progress.Rows.SelectMany(r => r.Indicator.Departments.Select(d => d.Name)).Distinct().Order(StringComparer.Ordinal)];
         IEnumerable<KpiRow> rows = Progress.Rows;
         if (!string.IsNullOrWhiteSpace(Query))
@@ -153,7 +154,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
         Add("rating", Rating);
         Add("trend", Trend);
         Add("department", Department);
-        Add("fy", Progress?.Shown?.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("fy", Progress?.Shown?.FiscalYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return "/indicators" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
     }

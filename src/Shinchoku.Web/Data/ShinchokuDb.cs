@@ -93,6 +93,14 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
         }
     }
 
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Shinchoku.Core.Time.FiscalYear>().HaveConversion<FiscalYearConverter>();
+        configurationBuilder.Properties<Shinchoku.Core.Strategy.ReportTableNumber>().HaveConversion<ReportTableNumberConverter>();
+        configurationBuilder.Properties<Shinchoku.Core.Values.Unit>().HaveConversion<UnitConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -227,6 +235,8 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
         {
             null => null,
             DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            // As stored: the start year (2020), as the audit trail has always shown it.
+            Shinchoku.Core.Time.FiscalYear y => y.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
@@ -305,6 +315,8 @@ public sealed class SqliteShinchokuDb(DbContextOptions<SqliteShinchokuDb> option
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
+
         // SQLite has no date-time type: store instants as sortable binary so ORDER BY and comparisons work.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }

@@ -145,10 +145,10 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
 
     private void AddReport(Organization organization, ReportFileModel file)
     {
-        var fiscalYear = FiscalYear.Parse(file.FiscalYear).Value.StartYear;
-        var baselineYear = FiscalYear.Parse(file.Report.BaselineFiscalYear).Value.StartYear;
-        var interimYear = FiscalYear.Parse(file.Report.InterimTargetFiscalYear).Value.StartYear;
-        var finalYear = FiscalYear.Parse(file.Report.FinalTargetFiscalYear).Value.StartYear;
+        var fiscalYear = FiscalYear.Parse(file.FiscalYear).Value;
+        var baselineYear = FiscalYear.Parse(file.Report.BaselineFiscalYear).Value;
+        var interimYear = FiscalYear.Parse(file.Report.InterimTargetFiscalYear).Value;
+        var finalYear = FiscalYear.Parse(file.Report.FinalTargetFiscalYear).Value;
         var plan = new Plan
         {
             Organization = organization,
@@ -185,7 +185,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
                 Name = row.SubIndicator is null ? row.Indicator : $"{row.Indicator}（{row.SubIndicator}）",
                 Baseline = RecordedValue.From(row.Baseline).Value,
                 BaselineFiscalYear = baselineYear,
-                ReportTable = row.Table,
+                ReportTable = ReportTableNumber.Parse(row.Table).Value,
                 Order = order++,
             };
             foreach (var name in row.Departments)

@@ -15,11 +15,7 @@ public class DepartmentEditModel(ShinchokuDb db) : AdminPageModel
     public string? ConflictName { get; private set; }
 
     [BindProperty]
-    public string? Name { get; set; }
-
-    /// <summary>The name the form was filled with.</summary>
-    [BindProperty]
-    public string? Original { get; set; }
+    public DepartmentForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int departmentId)
     {
@@ -30,7 +26,7 @@ public class DepartmentEditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Department = department;
-        Name = Original = department.Name;
+        Form.Name = Form.Original = department.Name;
         return Page();
     }
 
@@ -43,14 +39,14 @@ public class DepartmentEditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Department = department;
-        if (Original != department.Name)
+        if (Form.Original != department.Name)
         {
             ConflictName = department.Name;
             Fail(null, $"この所管課の名称は、この画面を開いたあとでほかの人が「{department.Name}」に変更しました。入力した名称は残してあります。このまま保存すると、入力した名称に変更します。");
-            Original = department.Name;
+            Form.Original = department.Name;
         }
 
-        var name = await DepartmentsModel.ReadNameAsync(db, this, Name, department.OrganizationId, except: department);
+        var name = await DepartmentsModel.ReadNameAsync(db, this, Form.Name, department.OrganizationId, except: department);
         if (!IsValid)
         {
             return Page();

@@ -13,7 +13,7 @@ public class DepartmentsModel(ShinchokuDb db) : AdminPageModel
     public List<DepartmentRow> Departments { get; private set; } = [];
 
     [BindProperty]
-    public string? Name { get; set; }
+    public DepartmentForm Form { get; set; } = new();
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -25,7 +25,7 @@ public class DepartmentsModel(ShinchokuDb db) : AdminPageModel
             Fail(null, "団体（都道府県・市町村）が登録されていないため、所管課を登録できません。");
         }
 
-        var name = await ReadNameAsync(db, this, Name, organization?.Id ?? 0, except: null);
+        var name = await ReadNameAsync(db, this, Form.Name, organization?.Id ?? 0, except: null);
         if (!IsValid)
         {
             await LoadAsync();

@@ -9,6 +9,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Indicators;
 
@@ -36,13 +37,13 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     public Direction Direction { get; private set; }
 
     /// <summary>The published reporting cycles by fiscal year (their publication dates), of the plan version each report belongs to.</summary>
-    public Dictionary<int, ReportingCycle> PublishedCycles { get; private set; } = [];
+    public Dictionary<FiscalYear, ReportingCycle> PublishedCycles { get; private set; } = [];
 
     /// <summary>The published fiscal year shown in the summary: the one asked for (?fy=), else the latest published.</summary>
-    public int? ShownYear => Fy ?? (PublishedCycles.Count > 0 ? PublishedCycles.Keys.Max() : null);
+    public FiscalYear? ShownYear => Fy ?? (PublishedCycles.Count > 0 ? PublishedCycles.Keys.Max() : null);
 
     /// <summary>The fiscal year the visitor chose (?fy=) when it is published; kept in links.</summary>
-    public int? Fy { get; private set; }
+    public FiscalYear? Fy { get; private set; }
 
     /// <summary>The published evaluation of <see cref="ShownYear"/>, the one the summary and the public counts use; null when the KPI has no report that year.</summary>
     public ReportEvaluation? LatestPublished => ShownYear is { } year && PublishedCycles.ContainsKey(year)
@@ -50,7 +51,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         : null;
 
     /// <summary>The latest published year with a report of this KPI, shown beside 「この年度の報告なし」.</summary>
-    public int? LastPublishedYear => Evaluations.Where(e => PublishedCycles.ContainsKey(e.Report.FiscalYear)).Select(e => (int?)e.Report.FiscalYear).Max();
+    public FiscalYear? LastPublishedYear => Evaluations.Where(e => PublishedCycles.ContainsKey(e.Report.FiscalYear)).Select(e => (FiscalYear?)e.Report.FiscalYear).Max();
 
     /// <summary>The evaluation published the year before <see cref="LatestPublished"/>, to show what changed.</summary>
     public ReportEvaluation? PreviousPublished => LatestPublished is { } latest
@@ -60,7 +61,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     /// <summary>What changed from the previous publication to the latest: field, before, after.</summary>
     public List<(string Field, string Before, string After)> Changes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, int? fy)
+    public async Task<IActionResult> OnGetAsync(int id, FiscalYear? fy)
     {
         var indicator = await db.Indicators
             .Include(i => i.Initiative!).ThenInclude(i => i.Plan)
@@ -86,7 +87,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         ChartPoints = BuildChart(indicator, Evaluations);
         PublishedCycles = await Lineage.PublishedCyclesAsync(db);
         Fy = fy is { } chosen && PublishedCycles.ContainsKey(chosen) ? chosen : null;
-        ViewData["fy"] = Fy;
+        ViewData[Shinchoku.Web.Dashboard.YearLinks.ViewDataKey] = Fy;
         Changes = CompareWithPrevious(LatestPublished, PreviousPublished);
         // The history holds values before publication, so only staff see it.
         if (Publication.SeesUnpublished(User))

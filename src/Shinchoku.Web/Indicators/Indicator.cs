@@ -1,7 +1,9 @@
+using Shinchoku.Core.Time;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
+using Shinchoku.Core.Strategy;
 
 namespace Shinchoku.Web.Indicators;
 
@@ -20,7 +22,7 @@ public class Indicator : Data.IVersioned
     public required string Name { get; set; }
 
     /// <summary>The unit values are written in, when one is stated.</summary>
-    public string? Unit { get; set; }
+    public Unit? Unit { get; set; }
 
     /// <summary>The desired direction set by the DX office, or null to infer it from the targets.</summary>
     public Direction? Direction { get; set; }
@@ -28,11 +30,11 @@ public class Indicator : Data.IVersioned
     /// <summary>基準値 as entered, with its parsed form.</summary>
     public RecordedValue Baseline { get; set; } = RecordedValue.Empty();
 
-    /// <summary>The fiscal year the baseline column is headed with (基準値（令和元年度）), as its start year.</summary>
-    public int? BaselineFiscalYear { get; set; }
+    /// <summary>The fiscal year the baseline column is headed with (基準値（令和元年度）).</summary>
+    public FiscalYear? BaselineFiscalYear { get; set; }
 
-    /// <summary>Which report table the indicator is printed in (4-1, 4-2, 4-3).</summary>
-    public string? ReportTable { get; set; }
+    /// <summary>Which report table the indicator is printed in (4-1, 4-2, 4-3); none: 4-2.</summary>
+    public ReportTableNumber? ReportTable { get; set; }
 
     public int Order { get; set; }
 

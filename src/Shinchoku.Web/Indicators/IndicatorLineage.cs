@@ -5,6 +5,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Indicators;
 
@@ -73,7 +74,7 @@ public sealed class IndicatorLineage
             .Where(i => staff || i.Initiative!.Plan!.Status != PlanStatus.Draft)
             .OrderBy(i => i.Id).ToListAsync(cancellationToken);
 
-        var reports = new Dictionary<int, IndicatorReport>();
+        var reports = new Dictionary<FiscalYear, IndicatorReport>();
         foreach (var version in predecessors.Prepend(indicator))
         {
             foreach (var report in await Publication.VisibleReportsAsync(db, version, version.Initiative!.PlanId, user, cancellationToken))
@@ -86,14 +87,14 @@ public sealed class IndicatorLineage
     }
 
     /// <summary>The published cycle of each report's own plan, by fiscal year (years whose cycle is not published are absent).</summary>
-    public async Task<Dictionary<int, ReportingCycle>> PublishedCyclesAsync(ShinchokuDb db, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<FiscalYear, ReportingCycle>> PublishedCyclesAsync(ShinchokuDb db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var planIds = Predecessors.Prepend(Indicator).Select(i => i.Initiative!.PlanId).Distinct().ToList();
         var cycles = await db.ReportingCycles.AsNoTracking().Where(c => planIds.Contains(c.PlanId)).Where(Publication.IsPublished)
             .ToListAsync(cancellationToken);
         var byPlanAndYear = cycles.ToDictionary(c => (c.PlanId, c.FiscalYear));
-        var result = new Dictionary<int, ReportingCycle>();
+        var result = new Dictionary<FiscalYear, ReportingCycle>();
         // Years without a report keep the indicator's own plan's cycle, as before lineage.
         foreach (var c in cycles.Where(c => c.PlanId == Indicator.Initiative!.PlanId))
         {

@@ -1,3 +1,4 @@
+using Shinchoku.Core.Time;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Web.Strategy;
@@ -15,7 +16,7 @@ public class IndicatorReport : Data.IVersioned
 
     public Indicator? Indicator { get; set; }
 
-    public int FiscalYear { get; set; }
+    public FiscalYear FiscalYear { get; set; }
 
     /// <summary>実績値 with its as-of note, as entered.</summary>
     public RecordedValue Actual { get; set; } = RecordedValue.Empty();

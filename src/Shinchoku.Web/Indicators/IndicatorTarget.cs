@@ -1,3 +1,4 @@
+using Shinchoku.Core.Time;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Web.Strategy;
@@ -16,8 +17,8 @@ public class IndicatorTarget
 
     public TargetKind Kind { get; set; }
 
-    /// <summary>The fiscal year by which the target is to be reached, as its start year (2021 = 令和3年度).</summary>
-    public int FiscalYear { get; set; }
+    /// <summary>The fiscal year by which the target is to be reached.</summary>
+    public FiscalYear FiscalYear { get; set; }
 
     public RecordedValue Value { get; set; } = RecordedValue.Empty();
 }

@@ -15,7 +15,7 @@ public enum ChartPointKind
 }
 
 /// <summary>One point of an indicator's chart: a fiscal year and a number.</summary>
-public sealed record ChartPoint(ChartPointKind Kind, int FiscalYear, decimal Value, string Text);
+public sealed record ChartPoint(ChartPointKind Kind, FiscalYear FiscalYear, decimal Value, string Text);
 
 /// <summary>
 /// A server-rendered SVG line chart of an indicator's values over the fiscal years, against its baseline and
@@ -77,7 +77,7 @@ public static class ValueChart
         var min = ticks[0];
         var max = ticks[^1];
 
-        double X(int year) => years.Count == 1 ? left + (width - left - right) / 2.0
+        double X(FiscalYear year) => years.Count == 1 ? left + (width - left - right) / 2.0
             : left + (width - left - right) * (years.IndexOf(year) / (double)(years.Count - 1));
         // A value beyond the scale (see Scale) is drawn at its top edge, marked, with its number written beside it.
         double Y(decimal v) => Top + (height - Top - Bottom) * (1 - (double)((Math.Min(v, max) - min) / (max - min)));
@@ -242,13 +242,13 @@ public static class ValueChart
         return english
             ? string.Join("; ", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{YearName(p.FiscalYear, true)} {KindName(p.Kind, true)} {p.Text}")) + "."
                 + string.Concat(clipped.Select(p => $" The value for {YearName(p.FiscalYear, true)} ({Number(p.Value)}) is far above the targets and is drawn at the top edge of the chart, above a break in the axis."))
-            : string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{new FiscalYear(p.FiscalYear)}の{KindName(p.Kind)} {p.Text}")) + "。"
-                + string.Concat(clipped.Select(p => $"{new FiscalYear(p.FiscalYear)}の値（{Number(p.Value)}）は目標から大きく離れているため、目盛りを省略し、グラフの上端に矢印で示しています。"));
+            : string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{p.FiscalYear}の{KindName(p.Kind)} {p.Text}")) + "。"
+                + string.Concat(clipped.Select(p => $"{p.FiscalYear}の値（{Number(p.Value)}）は目標から大きく離れているため、目盛りを省略し、グラフの上端に矢印で示しています。"));
     }
 
     /// <summary>令和2年度, or FY2020 in English.</summary>
-    public static string YearName(int fiscalYear, bool english) =>
-        english ? "FY" + fiscalYear.ToString(CultureInfo.InvariantCulture) : new FiscalYear(fiscalYear).ToString();
+    public static string YearName(FiscalYear fiscalYear, bool english) =>
+        english ? fiscalYear.ToEnglishString() : fiscalYear.ToString();
 
     /// <summary>About how wide a text is drawn: a full width per Japanese character, about 0.6 of one per Latin one.</summary>
     private static double LabelWidth(string text) => text.Sum(c => c < 0x2000 ? 0.6 : 1.0) * FontSize;

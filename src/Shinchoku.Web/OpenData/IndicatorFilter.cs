@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.OpenData;
 
@@ -10,7 +11,7 @@ public sealed record ParameterProblem(string Parameter, string Detail);
 /// rating, trend, department, fiscal year and a keyword; and the page asked for.
 /// </summary>
 public sealed record IndicatorFilter(
-    string? Plan, string? Area, string? Rating, string? Trend, string? Department, int? FiscalYear, string? Query, int Page, int PageSize)
+    string? Plan, string? Area, string? Rating, string? Trend, string? Department, FiscalYear? FiscalYear, string? Query, int Page, int PageSize)
 {
     /// <summary>The page size when none is asked for.</summary>
     public const int DefaultPageSize = 50;
@@ -87,7 +88,7 @@ public sealed record IndicatorFilter(
             return (null, new ParameterProblem("trend", $"trend の値「{trendText}」は使えません。↗ → ↘ のいずれか（improved, unchanged, worsened でも可）を指定してください。"));
         }
 
-        int? fiscalYear = null;
+        FiscalYear? fiscalYear = null;
         if (Single(query.FiscalYear) is { } yearText)
         {
             var parsed = Core.Time.FiscalYear.Parse(yearText);
@@ -96,7 +97,7 @@ public sealed record IndicatorFilter(
                 return (null, new ParameterProblem("fiscalYear", $"fiscalYear の値「{yearText}」は使えません。2020 や 令和2年度 のように年度を指定してください。"));
             }
 
-            fiscalYear = parsed.Value.StartYear;
+            fiscalYear = parsed.Value;
         }
 
         var q = Single(query.Q);

@@ -174,7 +174,7 @@ public static class OpenDataApi
         // The same filters choose the indicators; a fiscal year narrows the rows to that year.
         var ids = filter.Apply(s).Select(i => i.Id).ToHashSet();
         var rows = OpenDataCsv.ValueRows(s.Indicators.Where(e => ids.Contains(e.Detail.Id)).Select(e => e.Detail))
-            .Where(r => filter.FiscalYear is null || r.Item2.FiscalYear == filter.FiscalYear);
+            .Where(r => filter.FiscalYear is null || r.Item2.FiscalYear == filter.FiscalYear?.StartYear);
         return Csv(OpenDataCsv.Values(rows), "values.csv");
     }
 

@@ -130,7 +130,7 @@ public sealed class OpenDataSnapshot
 /// <summary>An indicator with its list rows per published fiscal year and the node keys it falls under (for the area filter).</summary>
 public sealed class IndicatorEntry
 {
-    internal IndicatorEntry(IndicatorDetail detail, IReadOnlyDictionary<int, IndicatorItem> byYear, IndicatorItem latest, HashSet<string> areaKeys)
+    internal IndicatorEntry(IndicatorDetail detail, IReadOnlyDictionary<FiscalYear, IndicatorItem> byYear, IndicatorItem latest, HashSet<string> areaKeys)
     {
         Detail = detail;
         ByYear = byYear;
@@ -141,7 +141,7 @@ public sealed class IndicatorEntry
     public IndicatorDetail Detail { get; internal set; }
 
     /// <summary>The list row for each published fiscal year.</summary>
-    public IReadOnlyDictionary<int, IndicatorItem> ByYear { get; }
+    public IReadOnlyDictionary<FiscalYear, IndicatorItem> ByYear { get; }
 
     /// <summary>The list row for the latest published fiscal year (or without marks when none is published).</summary>
     public IndicatorItem Latest { get; }
@@ -352,7 +352,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
                 plan.Organization?.Name ?? "", plan.Organization?.Code ?? "", plan.Purpose,
                 nodesByPlan[plan.Id].Count(), planInitiatives.Count,
                 planInitiatives.Sum(i => indicatorsByInitiative[i.Id].Count()),
-                planCycles.ConvertAll(c => new PublishedReport(c.FiscalYear, YearName(c.FiscalYear), c.Title, Date(c.PublishedAt)))));
+                planCycles.ConvertAll(c => new PublishedReport(c.FiscalYear.StartYear, c.FiscalYear.ToString(), c.Title, Date(c.PublishedAt)))));
 
             var planNodes = nodesByPlan[plan.Id].ToList();
             var childrenOf = planNodes.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value);
@@ -442,7 +442,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     }
 
     private static IndicatorEntry Entry(Plan plan, Initiative initiative, List<string> nodeKeys, HashSet<string> areaKeys,
-        Indicator indicator, List<IndicatorReport> reports, Dictionary<int, string?> publishedOn)
+        Indicator indicator, List<IndicatorReport> reports, Dictionary<FiscalYear, string?> publishedOn)
     {
         foreach (var report in reports)
         {
@@ -457,14 +457,14 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var years = evaluations.ConvertAll(e => Year(e, publishedOn.GetValueOrDefault(e.Report.FiscalYear)));
         var detail = new IndicatorDetail(
             indicator.Id, plan.Key, plan.Organization?.Name ?? "", plan.Organization?.Code ?? "", initiative.Key, initiative.Title, nodeKeys,
-            indicator.Name, indicator.Unit, direction, departments, Value(indicator.Baseline), indicator.BaselineFiscalYear,
+            indicator.Name, indicator.Unit?.Text, direction, departments, Value(indicator.Baseline), indicator.BaselineFiscalYear?.StartYear,
             [.. indicator.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.Kind).Select(Target)], years, OpenDataSetup.License);
 
         IndicatorItem Item(ReportEvaluation? e) => new(
-            plan.Organization?.Code ?? "", plan.Key, indicator.Id, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit, direction, departments,
-            Value(indicator.Baseline), indicator.BaselineFiscalYear,
+            plan.Organization?.Code ?? "", plan.Key, indicator.Id, initiative.Key, initiative.Title, nodeKeys, indicator.Name, indicator.Unit?.Text, direction, departments,
+            Value(indicator.Baseline), indicator.BaselineFiscalYear?.StartYear,
             interim is null ? null : Target(interim), final is null ? null : Target(final),
-            e?.Report.FiscalYear, e is null ? null : YearName(e.Report.FiscalYear), e?.ValueText,
+            e?.Report.FiscalYear.StartYear, e?.Report.FiscalYear.ToString(), e?.ValueText,
             e?.Computed.Progress is { } p ? Math.Round(p, 4) : null,
             e is null ? "" : e.ShownTrendGlyph, e?.Shown.RatingGlyph ?? "", e?.Computed.ReasonText);
 
@@ -477,7 +477,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     {
         var r = e.Report;
         return new YearItem(
-            r.FiscalYear, YearName(r.FiscalYear), publishedOn, Value(r.Actual), Value(r.Projection), r.ProjectionBasis,
+            r.FiscalYear.StartYear, r.FiscalYear.ToString(), publishedOn, Value(r.Actual), Value(r.Projection), r.ProjectionBasis,
             e.Computed.Source switch { ValueSource.Projection => "見込値", ValueSource.Actual => "実績値", _ => "" }, e.Computed.Progress is { } p ? Math.Round(p, 4) : null,
             new Marks(e.Computed.TrendGlyph, e.Computed.RatingGlyph, e.Computed.InterimReached is { } c ? MarkGlyphs.InterimGlyph(c) : ""),
             new Marks(e.ShownTrendGlyph, e.Shown.RatingGlyph, e.InterimGlyph),
@@ -489,13 +489,9 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
 
 
     private static TargetItem Target(IndicatorTarget t) =>
-        new(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標", t.FiscalYear, YearName(t.FiscalYear), Value(t.Value));
+        new(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標", t.FiscalYear.StartYear, t.FiscalYear.ToString(), Value(t.Value));
 
     internal static ValueItem Value(RecordedValue v) => new(v.Text, v.Kind.ToString(), v.Magnitude, v.Unit, Date(v.AsOf));
-
-    /// <summary>令和2年度 for 2020.</summary>
-    internal static string YearName(int startYear) =>
-        startYear is >= FiscalYear.MinStartYear and <= FiscalYear.MaxStartYear ? new FiscalYear(startYear).ToString() : startYear.ToString(CultureInfo.InvariantCulture);
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -21,9 +21,8 @@ public class CycleBoardModel(ShinchokuDb db, ReportReview review, TimeProvider c
 
     public DateOnly Today { get; private set; }
 
-    /// <summary>The submitted reports to approve, as "reportId:version".</summary>
     [BindProperty]
-    public List<string> Approve { get; set; } = [];
+    public ApprovalForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int cycleId) => await LoadAsync(cycleId) ? Page() : NotFound();
 
@@ -34,7 +33,7 @@ public class CycleBoardModel(ShinchokuDb db, ReportReview review, TimeProvider c
             return NotFound();
         }
 
-        var chosen = Approve.Select(a => a.Split(':')).Where(p => p.Length == 2
+        var chosen = Form.Approve.Select(a => a.Split(':')).Where(p => p.Length == 2
             && int.TryParse(p[0], System.Globalization.CultureInfo.InvariantCulture, out _) && int.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out _))
             .Select(p => (Id: int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), Version: int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
         if (chosen.Count == 0)

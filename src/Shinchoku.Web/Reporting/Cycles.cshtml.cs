@@ -25,20 +25,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
     public List<Plan> Plans { get; private set; } = [];
 
     [BindProperty]
-    public string? PlanId { get; set; }
-
-    [BindProperty]
-    public string? FiscalYear { get; set; }
-
-    [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? Deadline { get; set; }
-
-    /// <summary>The KPIs requested (checked); all of the plan's when the form is first shown.</summary>
-    [BindProperty]
-    public List<int> IndicatorIds { get; set; } = [];
+    public CycleForm Form { get; set; } = new();
 
     /// <summary>The KPIs of the chosen plan, grouped by their departments (those without one under <see cref="DxOfficeGroup"/>).</summary>
     public List<IGrouping<string, Indicator>> IndicatorGroups { get; private set; } = [];
@@ -50,34 +37,34 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
     {
         await LoadAsync();
         var plan = Plans.FirstOrDefault(p => p.Id == planId) ?? Plans.FirstOrDefault(p => p.Status == Core.Strategy.PlanStatus.Current);
-        PlanId = plan?.Id.ToString(CultureInfo.InvariantCulture);
+        Form.PlanId = plan?.Id.ToString(CultureInfo.InvariantCulture);
         await LoadIndicatorsAsync();
-        IndicatorIds = [.. IndicatorGroups.SelectMany(g => g).Select(i => i.Id)];
+        Form.IndicatorIds = [.. IndicatorGroups.SelectMany(g => g).Select(i => i.Id)];
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
         await LoadAsync();
-        var plan = Plans.FirstOrDefault(p => p.Id.ToString(CultureInfo.InvariantCulture) == PlanId);
+        var plan = Plans.FirstOrDefault(p => p.Id.ToString(CultureInfo.InvariantCulture) == Form.PlanId);
         if (plan is null)
         {
             Fail("planId", "戦略・計画を選んでください。");
         }
 
-        var year = Core.Time.FiscalYear.Parse(FiscalYear);
+        var year = Core.Time.FiscalYear.Parse(Form.FiscalYear);
         if (!year.Success)
         {
             Fail("fiscalYear", year.Errors.First().Message);
         }
-        else if (plan is not null && Cycles.FirstOrDefault(c => c.PlanId == plan.Id && c.FiscalYear == year.Value.StartYear) is { } existing)
+        else if (plan is not null && Cycles.FirstOrDefault(c => c.PlanId == plan.Id && c.FiscalYear == year.Value) is { } existing)
         {
             Fail("fiscalYear", $"「{plan.Name}」の{year.Value}の報告は既にあります（{existing.Title}、{AdminText.Describe(existing.State)}）。");
         }
 
-        var title = Optional("title", "報告の題名", Title, 200);
+        var title = Optional("title", "報告の題名", Form.Title, 200);
         var deadline = ReadDeadline(year.Success ? year.Value : null);
         await LoadIndicatorsAsync();
-        var requested = IndicatorGroups.SelectMany(g => g).Select(i => i.Id).Where(IndicatorIds.Contains).Distinct().ToList();
+        var requested = IndicatorGroups.SelectMany(g => g).Select(i => i.Id).Where(Form.IndicatorIds.Contains).Distinct().ToList();
         if (IndicatorGroups.Count > 0 && requested.Count == 0)
         {
             Fail("indicators", "報告を依頼する成果指標を1つ以上選んでください。");
@@ -91,7 +78,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
         var cycle = new ReportingCycle
         {
             PlanId = plan!.Id,
-            FiscalYear = year.Value.StartYear,
+            FiscalYear = year.Value,
             Title = title ?? $"{year.Value} 進捗状況",
             State = PublicationState.Draft,
             Deadline = deadline,
@@ -128,7 +115,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
             return BadRequest();
         }
 
-        var name = $"{new Core.Time.FiscalYear(cycle.FiscalYear)}「{cycle.Title}」";
+        var name = $"{cycle.FiscalYear}「{cycle.Title}」";
         if (cycle.State != expected)
         {
             await LoadAsync();
@@ -165,8 +152,8 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
     };
 
     /// <summary>The button's words with the year named: 「令和3年度を確認中にする」, 「令和3年度の公表を取り消す（確認中に戻す）」.</summary>
-    public static string ActionLabel(int fiscalYear, string action) =>
-        new Core.Time.FiscalYear(fiscalYear) + (action.StartsWith("公表を", StringComparison.Ordinal) ? "の" + action : "を" + action);
+    public static string ActionLabel(Core.Time.FiscalYear fiscalYear, string action) =>
+        fiscalYear + (action.StartsWith("公表を", StringComparison.Ordinal) ? "の" + action : "を" + action);
 
     /// <summary>
     /// What a step will do, in words, for the confirmation: for publication, which year the public pages will show and
@@ -174,13 +161,13 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
     /// </summary>
     private async Task<StateConfirmation> ConfirmationOfAsync(ReportingCycle cycle, PublicationState target)
     {
-        var year = new Core.Time.FiscalYear(cycle.FiscalYear);
+        var year = cycle.FiscalYear;
         var name = $"{year}「{cycle.Title}」";
         var action = Steps(cycle.State).First(s => s.To == target).Action;
         var button = ActionLabel(cycle.FiscalYear, action);
         var otherYears = await db.ReportingCycles.Where(c => c.PlanId == cycle.PlanId && c.Id != cycle.Id).Where(Publication.IsPublished)
             .Select(c => c.FiscalYear).ToListAsync();
-        int? latestOther = otherYears.Count > 0 ? otherYears.Max() : null;
+        Core.Time.FiscalYear? latestOther = otherYears.Count > 0 ? otherYears.Max() : null;
         if (target == PublicationState.Published)
         {
             var kpis = await db.Indicators.CountAsync(i => i.Initiative!.PlanId == cycle.PlanId);
@@ -188,7 +175,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
             var approved = await reports.CountAsync(Publication.IsApproved);
             var notApproved = await reports.CountAsync() - approved;
             var shows = latestOther is { } later && later > cycle.FiscalYear
-                ? $"公表しても、公開ページが最初に表示するのは{new Core.Time.FiscalYear(later)}のままです。{year}は各ページの「表示する年度」で選べるようになります。"
+                ? $"公表しても、公開ページが最初に表示するのは{later}のままです。{year}は各ページの「表示する年度」で選べるようになります。"
                 : $"公表すると、公開ページは{year}の表示に切り替わります。";
             var lines = new List<string>
             {
@@ -197,7 +184,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
             };
             if (latestOther is { } earlier && earlier < cycle.FiscalYear)
             {
-                lines.Add($"{new Core.Time.FiscalYear(earlier)}までの表示は、各ページの「表示する年度」で引き続き選べます。");
+                lines.Add($"{earlier}までの表示は、各ページの「表示する年度」で引き続き選べます。");
             }
 
             return new StateConfirmation(cycle, target, $"{name}を公表しますか", lines, $"承認済み{approved}件を公表する", notApproved > 0);
@@ -206,7 +193,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
         if (cycle.State == PublicationState.Published)
         {
             var back = latestOther is { } other && other < cycle.FiscalYear
-                ? $"公開ページは{new Core.Time.FiscalYear(other)}の表示に戻ります。"
+                ? $"公開ページは{other}の表示に戻ります。"
                 : "";
             return new StateConfirmation(cycle, target, $"{name}の公表を取り消しますか",
                 [$"取り消すと、{year}の値と評価は公開ページとオープンデータに表示されなくなります。{back}状態は「確認中」に戻ります。"], button, false);
@@ -218,7 +205,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
 
     private DateOnly? ReadDeadline(Core.Time.FiscalYear? year)
     {
-        var text = (Deadline ?? "").Trim();
+        var text = (Form.Deadline ?? "").Trim();
         if (text.Length == 0)
         {
             Fail("deadline", "提出期限を入力してください。");
@@ -248,7 +235,7 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
 
     private async Task LoadIndicatorsAsync()
     {
-        var planId = int.TryParse(PlanId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        var planId = int.TryParse(Form.PlanId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
         var indicators = await db.Indicators.Include(i => i.Departments).Where(i => i.Initiative!.PlanId == planId).OrderBy(i => i.Order).ToListAsync();
         IndicatorGroups = [.. indicators
             .GroupBy(i => i.Departments.Count == 0 ? DxOfficeGroup : string.Join("、", i.Departments.Select(d => d.Name).Order(StringComparer.Ordinal)))

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Reporting;
 
@@ -35,7 +36,7 @@ public static class Publication
     public static bool SeesUnpublished(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
 
     /// <summary>The fiscal years of <paramref name="planId"/> whose reports <paramref name="user"/> may see.</summary>
-    public static async Task<HashSet<int>> VisibleFiscalYearsAsync(ShinchokuDb db, int planId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public static async Task<HashSet<FiscalYear>> VisibleFiscalYearsAsync(ShinchokuDb db, int planId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var cycles = db.ReportingCycles.Where(c => c.PlanId == planId);
         if (!SeesUnpublished(user))

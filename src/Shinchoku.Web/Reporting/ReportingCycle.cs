@@ -1,3 +1,4 @@
+using Shinchoku.Core.Time;
 using Shinchoku.Core.Rules;
 using Shinchoku.Core.Values;
 using Shinchoku.Web.Strategy;
@@ -14,8 +15,8 @@ public class ReportingCycle
 
     public Plan? Plan { get; set; }
 
-    /// <summary>The fiscal year reported on, as its start year.</summary>
-    public int FiscalYear { get; set; }
+    /// <summary>The fiscal year reported on.</summary>
+    public FiscalYear FiscalYear { get; set; }
 
     public required string Title { get; set; }
 

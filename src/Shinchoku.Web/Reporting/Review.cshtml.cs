@@ -21,10 +21,7 @@ public class ReviewModel(ReportReview review) : AdminPageModel
     public ReportEvaluation Evaluation { get; private set; } = null!;
 
     [BindProperty]
-    public string? Text { get; set; }
-
-    [BindProperty]
-    public int Version { get; set; }
+    public ReviewForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int cycleId, int indicatorId) =>
         await LoadAsync(cycleId, indicatorId) ? Page() : NotFound();
@@ -51,13 +48,13 @@ public class ReviewModel(ReportReview review) : AdminPageModel
             return NotFound();
         }
 
-        var text = textName is null ? "" : Required(TextField(action), textName, Text, 2000);
+        var text = textName is null ? "" : Required(TextField(action), textName, Form.Text, 2000);
         if (!IsValid)
         {
             return Page();
         }
 
-        if (Report.Version != Version)
+        if (Report.Version != Form.Version)
         {
             Fail(null, "ほかの人が先にこの報告を変更しました。下の最新の内容を確かめてから、もう一度操作してください。");
             return Page();
@@ -69,7 +66,7 @@ public class ReviewModel(ReportReview review) : AdminPageModel
             return Page();
         }
 
-        if (!await review.RecordAsync(Report, Version, action, text, User, Cycle))
+        if (!await review.RecordAsync(Report, Form.Version, action, text, User, Cycle))
         {
             await LoadAsync(cycleId, indicatorId);
             Fail(null, "ほかの人が先にこの報告を変更しました。下の最新の内容を確かめてから、もう一度操作してください。");

@@ -38,7 +38,7 @@ public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) :
 
     public string? Token { get; private set; }
 
-    public int? CommittedYear { get; private set; }
+    public Core.Time.FiscalYear? CommittedYear { get; private set; }
 
     public async Task OnGetAsync() => await LoadPlansAsync();
 
@@ -57,7 +57,7 @@ public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) :
             return Page();
         }
 
-        int? year = null;
+        Core.Time.FiscalYear? year = null;
         if (!string.IsNullOrWhiteSpace(FiscalYear))
         {
             var parsed = Core.Time.FiscalYear.Parse(FiscalYear);
@@ -67,7 +67,7 @@ public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) :
                 return Page();
             }
 
-            year = parsed.Value.StartYear;
+            year = parsed.Value;
         }
 
         var limit = ReadLimits.Default.MaxFileBytes;
@@ -90,7 +90,7 @@ public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) :
         Preview = await new ReportImporter(db, actor, clock).PreviewAsync(reading, Plan, cancellationToken);
         if (Preview.CanCommit)
         {
-            Token = await ImportStaging.SaveAsync(content, new StagedImport(User.Identity!.Name!, name, Plan, year, clock.GetUtcNow()), cancellationToken);
+            Token = await ImportStaging.SaveAsync(content, new StagedImport(User.Identity!.Name!, name, Plan, year?.StartYear, clock.GetUtcNow()), cancellationToken);
         }
 
         return Page();
@@ -107,8 +107,10 @@ public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) :
         }
 
         Plan = s.Meta.PlanKey;
-        FiscalYear = s.Meta.FiscalYear is { } y ? new FiscalYear(y).ToString() : null;
-        var reading = ImportReader.Read(s.Meta.FileName, new MemoryStream(s.Content), new ImportOptions { FiscalYear = s.Meta.FiscalYear });
+        // The staged file keeps the start year as a JSON number.
+        Core.Time.FiscalYear? given = s.Meta.FiscalYear is { } y ? new Core.Time.FiscalYear(y) : null;
+        FiscalYear = given?.ToString();
+        var reading = ImportReader.Read(s.Meta.FileName, new MemoryStream(s.Content), new ImportOptions { FiscalYear = given });
         try
         {
             Outcome = await new ReportImporter(db, actor, clock).CommitAsync(reading, s.Meta.PlanKey, cancellationToken);
@@ -123,7 +125,7 @@ public class ImportModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) :
         if (Outcome.Committed)
         {
             ImportStaging.Delete(token!);
-            CommittedYear = reading.Rows.Select(r => r.FiscalYear).OfType<int>().FirstOrDefault();
+            CommittedYear = reading.Rows.Select(r => r.FiscalYear).FirstOrDefault(y => y is not null);
         }
 
         return Page();

@@ -7,7 +7,7 @@ namespace Shinchoku.Web.Reports;
 /// <param name="User">Who uploaded it; only they may commit it.</param>
 /// <param name="FileName">The file's name as uploaded.</param>
 /// <param name="PlanKey">The plan chosen.</param>
-/// <param name="FiscalYear">The fiscal year given, if any.</param>
+/// <param name="FiscalYear">The fiscal year given, if any, as its start year (the staged file is JSON).</param>
 /// <param name="Created">When it was uploaded.</param>
 public sealed record StagedImport(string User, string FileName, string PlanKey, int? FiscalYear, DateTimeOffset Created);
 

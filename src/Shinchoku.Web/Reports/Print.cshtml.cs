@@ -6,6 +6,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Reports;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Reports;
 
@@ -19,7 +20,7 @@ public class PrintModel(ShinchokuDb db, PdfPrinting pdfs) : PageModel
 {
     public string Html { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string planKey, int fiscalYear, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string planKey, FiscalYear? fiscalYear, CancellationToken cancellationToken)
     {
         if (await LoadAsync(planKey, fiscalYear, cancellationToken) is not { } report)
         {
@@ -27,9 +28,9 @@ public class PrintModel(ShinchokuDb db, PdfPrinting pdfs) : PageModel
         }
 
         var links = $"""
-            <nav aria-label="資料4の書き出し"><a href="/">Shinchoku 進捗管理</a> ／ <a href="/reports/{Uri.EscapeDataString(report.PlanKey)}/{fiscalYear}/xlsx">Excel（.xlsx）</a>
-            ・ <a href="/reports/{Uri.EscapeDataString(report.PlanKey)}/{fiscalYear}/csv">CSV</a>
-            ・ <a href="/reports/{Uri.EscapeDataString(report.PlanKey)}/{fiscalYear}/pdf">PDF</a>
+            <nav aria-label="資料4の書き出し"><a href="/">Shinchoku 進捗管理</a> ／ <a href="/reports/{Uri.EscapeDataString(report.PlanKey)}/{report.Document.FiscalYear.StartYear}/xlsx">Excel（.xlsx）</a>
+            ・ <a href="/reports/{Uri.EscapeDataString(report.PlanKey)}/{report.Document.FiscalYear.StartYear}/csv">CSV</a>
+            ・ <a href="/reports/{Uri.EscapeDataString(report.PlanKey)}/{report.Document.FiscalYear.StartYear}/pdf">PDF</a>
             ／ ブラウザーの印刷で A3 横に印刷できます。</nav>
             """;
         Html = ReportHtml.ToHtml(report.Document, new ReportHtmlOptions { ScreenHeaderHtml = links });
@@ -37,16 +38,16 @@ public class PrintModel(ShinchokuDb db, PdfPrinting pdfs) : PageModel
         return Page();
     }
 
-    public Task<IActionResult> OnGetXlsxAsync(string planKey, int fiscalYear, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnGetXlsxAsync(string planKey, FiscalYear? fiscalYear, CancellationToken cancellationToken) =>
         DownloadAsync(planKey, fiscalYear, ExportFormat.Xlsx, cancellationToken);
 
-    public Task<IActionResult> OnGetCsvAsync(string planKey, int fiscalYear, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnGetCsvAsync(string planKey, FiscalYear? fiscalYear, CancellationToken cancellationToken) =>
         DownloadAsync(planKey, fiscalYear, ExportFormat.Csv, cancellationToken);
 
-    public Task<IActionResult> OnGetPdfAsync(string planKey, int fiscalYear, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnGetPdfAsync(string planKey, FiscalYear? fiscalYear, CancellationToken cancellationToken) =>
         DownloadAsync(planKey, fiscalYear, ExportFormat.Pdf, cancellationToken);
 
-    private async Task<IActionResult> DownloadAsync(string planKey, int fiscalYear, ExportFormat format, CancellationToken cancellationToken)
+    private async Task<IActionResult> DownloadAsync(string planKey, FiscalYear? fiscalYear, ExportFormat format, CancellationToken cancellationToken)
     {
         if (await LoadAsync(planKey, fiscalYear, cancellationToken) is not { } report)
         {
@@ -66,17 +67,18 @@ public class PrintModel(ShinchokuDb db, PdfPrinting pdfs) : PageModel
                 return ErrorModel.Explained(HttpContext, StatusCodes.Status503ServiceUnavailable, "ただいま PDF の作成が混み合っています", "しばらくしてからもう一度お試しください（Excel と印刷用の表示はすぐにご利用いただけます）。");
             }
 
-            return File(pdf, ReportExporter.ContentType(format), ReportExporter.FileName(report.PlanKey, fiscalYear, format));
+            return File(pdf, ReportExporter.ContentType(format), ReportExporter.FileName(report.PlanKey, report.Document.FiscalYear, format));
         }
 
         using var buffer = new MemoryStream();
         await ReportExporter.WriteAsync(report.Document, format, buffer, null, cancellationToken);
-        return File(buffer.ToArray(), ReportExporter.ContentType(format), ReportExporter.FileName(report.PlanKey, fiscalYear, format));
+        return File(buffer.ToArray(), ReportExporter.ContentType(format), ReportExporter.FileName(report.PlanKey, report.Document.FiscalYear, format));
     }
 
-    private async Task<LoadedReport?> LoadAsync(string planKey, int fiscalYear, CancellationToken cancellationToken)
+    /// <summary>The report, or null (404) when the year in the URL is out of range, or there is no such report or the visitor may not see it.</summary>
+    private async Task<LoadedReport?> LoadAsync(string planKey, FiscalYear? fiscalYear, CancellationToken cancellationToken)
     {
-        if (fiscalYear is < Core.Time.FiscalYear.MinStartYear or > Core.Time.FiscalYear.MaxStartYear)
+        if (fiscalYear is not { } year)
         {
             return null;
         }
@@ -84,7 +86,7 @@ public class PrintModel(ShinchokuDb db, PdfPrinting pdfs) : PageModel
         LoadedReport? report;
         try
         {
-            report = await new ReportExporter(db).LoadAsync(planKey, fiscalYear, !Publication.SeesUnpublished(User), cancellationToken);
+            report = await new ReportExporter(db).LoadAsync(planKey, year, !Publication.SeesUnpublished(User), cancellationToken);
         }
         catch (PlanNotFoundException)
         {

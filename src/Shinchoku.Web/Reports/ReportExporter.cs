@@ -76,7 +76,7 @@ public sealed class ReportExporter(ShinchokuDb db)
     };
 
     /// <summary>The plans that have reports (or a reporting cycle) for the fiscal year.</summary>
-    public async Task<List<string>> PlansWithReportsAsync(int fiscalYear, CancellationToken cancellationToken = default)
+    public async Task<List<string>> PlansWithReportsAsync(FiscalYear fiscalYear, CancellationToken cancellationToken = default)
     {
         var withReports = await db.IndicatorReports.Where(r => r.FiscalYear == fiscalYear)
             .Select(r => r.Indicator!.Initiative!.Plan!.Key).Distinct().ToListAsync(cancellationToken);
@@ -90,7 +90,7 @@ public sealed class ReportExporter(ShinchokuDb db)
 
     /// <summary>Loads the report of <paramref name="planKey"/> for <paramref name="fiscalYear"/>; null when the plan has neither reports nor a cycle for it.</summary>
     /// <remarks>With <paramref name="approvedOnly"/> (for visitors), reports not approved are left out as if not entered.</remarks>
-    public async Task<LoadedReport?> LoadAsync(string planKey, int fiscalYear, bool approvedOnly = false, CancellationToken cancellationToken = default)
+    public async Task<LoadedReport?> LoadAsync(string planKey, FiscalYear fiscalYear, bool approvedOnly = false, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Key == planKey, cancellationToken)
             ?? throw new PlanNotFoundException(planKey, await db.Plans.OrderBy(p => p.Id).Select(p => p.Key).ToListAsync(cancellationToken));
@@ -118,7 +118,7 @@ public sealed class ReportExporter(ShinchokuDb db)
         var nodes = await db.PlanNodes.AsNoTracking().Where(n => n.PlanId == plan.Id).ToDictionaryAsync(n => n.Id, cancellationToken);
 
         var tables = new List<ReportTable>();
-        foreach (var group in indicators.GroupBy(i => NormalTable(i.ReportTable)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in indicators.GroupBy(i => i.ReportTable ?? ReportTableNumber.Table42).OrderBy(g => g.Key))
         {
             var rows = new List<ReportRow>();
             var evaluations = new List<ReportEvaluation>();
@@ -141,7 +141,7 @@ public sealed class ReportExporter(ShinchokuDb db)
             }
 
             var caption = string.Join("・", rows.Select(r => r.Area).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal));
-            tables.Add(new ReportTable(group.Key, caption, years, rows));
+            tables.Add(new ReportTable(group.Key.ToString(), caption, years, rows));
         }
 
         var title = cycle?.Title is { Length: > 0 } t ? t : ReportHtml.DefaultTitle(fiscalYear, tables.Select(x => x.Table));
@@ -181,19 +181,17 @@ public sealed class ReportExporter(ShinchokuDb db)
     }
 
     /// <summary>The file name of an export: chiba-ict_令和2年度_資料4.xlsx.</summary>
-    public static string FileName(string planKey, int fiscalYear, ExportFormat format) =>
-        $"{planKey}_{new FiscalYear(fiscalYear)}_資料4{Extension(format)}";
+    public static string FileName(string planKey, FiscalYear fiscalYear, ExportFormat format) =>
+        $"{planKey}_{fiscalYear}_資料4{Extension(format)}";
 
-    private static string NormalTable(string? table) => table is "4-1" or "4-2" or "4-3" ? table : "4-2";
-
-    private static IndicatorTarget? InterimFor(Indicator indicator, int fiscalYear) =>
+    private static IndicatorTarget? InterimFor(Indicator indicator, FiscalYear fiscalYear) =>
         indicator.Targets.Where(t => t.Kind == TargetKind.Interim && t.FiscalYear >= fiscalYear).MinBy(t => t.FiscalYear)
         ?? indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MaxBy(t => t.FiscalYear);
 
     private static IndicatorTarget? FinalOf(Indicator indicator) => indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
 
-    private static int? MostCommon(IEnumerable<int?> years) =>
-        years.OfType<int>().GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault();
+    private static FiscalYear? MostCommon(IEnumerable<FiscalYear?> years) =>
+        years.OfType<FiscalYear>().GroupBy(y => y).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (FiscalYear?)g.Key).FirstOrDefault();
 
     private static ReportRow Row(Indicator indicator, Initiative initiative, Dictionary<int, PlanNode> nodes, ReportEvaluation e)
     {
@@ -252,22 +250,22 @@ public sealed class ReportExporter(ShinchokuDb db)
     }
 
     /// <summary>A note where the indicator's target or baseline year differs from the one the header names.</summary>
-    private static ReportRow WithYearNotes(ReportRow row, Indicator indicator, ReportYears years, int fiscalYear)
+    private static ReportRow WithYearNotes(ReportRow row, Indicator indicator, ReportYears years, FiscalYear fiscalYear)
     {
         var notes = new List<string>();
         if (FinalOf(indicator) is { } final && years.Final is { } fy && final.FiscalYear != fy)
         {
-            notes.Add($"最終目標は{new FiscalYear(final.FiscalYear)}の目標です");
+            notes.Add($"最終目標は{final.FiscalYear}の目標です");
         }
 
         if (InterimFor(indicator, fiscalYear) is { } interim && years.Interim is { } iy && interim.FiscalYear != iy)
         {
-            notes.Add($"中間目標は{new FiscalYear(interim.FiscalYear)}の目標です");
+            notes.Add($"中間目標は{interim.FiscalYear}の目標です");
         }
 
         if (indicator.BaselineFiscalYear is { } by && years.Baseline is { } hy && by != hy)
         {
-            notes.Add($"基準値は{new FiscalYear(by)}の値です");
+            notes.Add($"基準値は{by}の値です");
         }
 
         return notes.Count == 0 ? row : row with { Note = string.Join("。", row.Note is null ? notes : [row.Note, .. notes]) };

@@ -201,7 +201,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         private readonly Dictionary<int, List<Indicator>> indicatorsByInitiative;
         private readonly Dictionary<string, Department> departmentsByName = new(StringComparer.Ordinal);
         /// <summary>The plan's reporting cycles by fiscal year, with those this import creates.</summary>
-        private readonly Dictionary<int, ReportingCycle> cycles;
+        private readonly Dictionary<FiscalYear, ReportingCycle> cycles;
         private readonly HashSet<string> nodeKeys;
         private readonly HashSet<string> initiativeKeys;
         private readonly List<PlanNode> newNodes = [];
@@ -212,7 +212,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         private int nextOrder;
 
         private Session(ShinchokuDb db, ImportReading reading, Plan plan, List<PlanNode> nodes, List<Initiative> initiatives,
-            List<Indicator> indicators, List<Department> departments, Dictionary<int, ReportingCycle> cycles, (string, DateTimeOffset) events)
+            List<Indicator> indicators, List<Department> departments, Dictionary<FiscalYear, ReportingCycle> cycles, (string, DateTimeOffset) events)
         {
             this.db = db;
             this.reading = reading;
@@ -262,7 +262,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             IQueryable<T> Q<T>(IQueryable<T> q) where T : class => track ? q : q.AsNoTracking();
             var plan = await Q(db.Plans).FirstOrDefaultAsync(p => p.Key == planKey, ct)
                 ?? throw new PlanNotFoundException(planKey, await db.Plans.OrderBy(p => p.Id).Select(p => p.Key).ToListAsync(ct));
-            var years = reading.Rows.Select(r => r.FiscalYear).OfType<int>().Distinct().ToList();
+            var years = reading.Rows.Select(r => r.FiscalYear).OfType<FiscalYear>().Distinct().ToList();
             var nodes = await Q(db.PlanNodes).Where(n => n.PlanId == plan.Id).OrderBy(n => n.Id).ToListAsync(ct);
             var initiatives = await Q(db.Initiatives).Where(i => i.PlanId == plan.Id).Include(i => i.Placements).ToListAsync(ct);
             var indicators = await Q(db.Indicators).Where(i => i.Initiative!.PlanId == plan.Id)
@@ -349,7 +349,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
 
                 if (apply && !cycles.ContainsKey(year))
                 {
-                    cycles[year] = new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{new FiscalYear(year)} 進捗状況", State = PublicationState.Draft };
+                    cycles[year] = new ReportingCycle { Plan = plan, FiscalYear = year, Title = $"{year} 進捗状況", State = PublicationState.Draft };
                     db.ReportingCycles.Add(cycles[year]);
                 }
             }
@@ -361,12 +361,12 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         /// The review rule for a changed report (<see cref="ReportRules.Change"/>, as the entry form follows it): refused
         /// when published; back to 提出済 with a review event where the department could not edit it; else in place.
         /// </summary>
-        private void Review(ImportRowPlan item, IndicatorReport report, int year, bool apply)
+        private void Review(ImportRowPlan item, IndicatorReport report, FiscalYear year, bool apply)
         {
             var row = item.Row;
             var before = report.State;
             var change = ReportRules.Change(ReportChannel.Import, before, cycles.GetValueOrDefault(year));
-            var what = $"{new FiscalYear(year)}の「{OneLine(row.Indicator)}」の報告";
+            var what = $"{year}の「{OneLine(row.Indicator)}」の報告";
             switch (change.Effect)
             {
                 case ChangeEffect.Refused:
@@ -696,7 +696,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
         }
 
         /// <summary>Compares the indicator with the row, field by field; with <paramref name="apply"/>, writes what differs.</summary>
-        private void Sync(Indicator indicator, ImportRow row, int year, ImportRowPlan item, Core.Rules.RatingOverride? active, bool apply)
+        private void Sync(Indicator indicator, ImportRow row, FiscalYear year, ImportRowPlan item, Core.Rules.RatingOverride? active, bool apply)
         {
             var changes = item.Changes;
             void Value(string label, RecordedValue current, string next, Action<RecordedValue> set)
@@ -738,7 +738,15 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
                 }
             }
 
-            Text("資料", indicator.ReportTable ?? "", row.Table, t => indicator.ReportTable = t);
+            if (ReportTableNumber.Parse(row.Table) is { Success: true } table && indicator.ReportTable != table.Value)
+            {
+                changes.Add("資料");
+                if (apply)
+                {
+                    indicator.ReportTable = table.Value;
+                }
+            }
+
             SyncTarget(indicator, row, TargetKind.Interim, year, item, apply);
             SyncTarget(indicator, row, TargetKind.Final, year, item, apply);
             if (row.Has(ReportColumn.Department))
@@ -751,7 +759,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             // A report that arrives in a sheet counts as submitted: the DX office reviews and approves it before it is public.
             report ??= new IndicatorReport { FiscalYear = year, State = ReportState.Submitted };
             var before = changes.Count;
-            var fy = new FiscalYear(year).ToString();
+            var fy = year.ToString();
             if (row.Has(ReportColumn.Actual))
             {
                 Value(fy + "実績値", report.Actual, row.Text(ReportColumn.Actual), v => report.Actual = v);
@@ -805,7 +813,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             }
         }
 
-        private static void SyncTarget(Indicator indicator, ImportRow row, TargetKind kind, int reportYear, ImportRowPlan item, bool apply)
+        private static void SyncTarget(Indicator indicator, ImportRow row, TargetKind kind, FiscalYear reportYear, ImportRowPlan item, bool apply)
         {
             var column = kind == TargetKind.Interim ? ReportColumn.InterimTarget : ReportColumn.FinalTarget;
             if (!row.Has(column))
@@ -837,7 +845,7 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
             {
                 if (text.Length > 0)
                 {
-                    item.Changes.Add($"{label}（{new FiscalYear(year.Value)}）");
+                    item.Changes.Add($"{label}（{year.Value}）");
                     if (apply)
                     {
                         indicator.Targets.Add(new IndicatorTarget { Kind = kind, FiscalYear = year.Value, Value = RecordedValue.From(text).Value });

@@ -23,9 +23,9 @@ public class InitiativeModel(ShinchokuDb db, OpenDataStore store) : PageModel
     public IReadOnlyList<KpiRow> Rows { get; private set; } = [];
 
     /// <summary>The fiscal year the visitor chose (?fy=), kept in links; null for the latest published year.</summary>
-    public int? Fy { get; private set; }
+    public Core.Time.FiscalYear? Fy { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey, int? fy)
+    public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey, Core.Time.FiscalYear? fy)
     {
         var progress = await PlanProgress.LoadAsync(db, store, planKey, User, fy);
         var initiative = progress?.Plan.Initiatives.FirstOrDefault(i => i.Key == initiativeKey);
@@ -38,7 +38,7 @@ public class InitiativeModel(ShinchokuDb db, OpenDataStore store) : PageModel
         Progress = progress!;
         Rows = Progress.RowsOf(initiative);
         Fy = Progress.IsChosen(fy) ? fy : null;
-        ViewData["fy"] = Fy;
+        ViewData[YearLinks.ViewDataKey] = Fy;
         return Page();
     }
 }

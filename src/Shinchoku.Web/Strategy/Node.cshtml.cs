@@ -27,9 +27,9 @@ public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
     public PlanProgress Progress { get; private set; } = null!;
 
     /// <summary>The fiscal year the visitor chose (?fy=), kept in links; null for the latest published year.</summary>
-    public int? Fy { get; private set; }
+    public Core.Time.FiscalYear? Fy { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey, int? fy)
+    public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey, Core.Time.FiscalYear? fy)
     {
         var progress = await PlanProgress.LoadAsync(db, store, planKey, User, fy);
         var node = progress?.Plan.Nodes.FirstOrDefault(n => n.Key == nodeKey);
@@ -41,12 +41,12 @@ public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
         Node = node;
         Progress = progress!;
         Fy = Progress.IsChosen(fy) ? fy : null;
-        ViewData["fy"] = Fy;
+        ViewData[YearLinks.ViewDataKey] = Fy;
         return Page();
     }
 
     public string SearchUrl(PlanNode node) =>
         $"/indicators?plan={Uri.EscapeDataString(Progress.Plan.Key)}"
-        + (Progress.Shown is { } y ? $"&fy={y.FiscalYear}" : "")
+        + (Progress.Shown is { } y ? $"&fy={y.FiscalYear.StartYear}" : "")
         + $"&area={Uri.EscapeDataString(node.Key)}";
 }

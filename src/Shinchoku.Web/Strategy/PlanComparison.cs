@@ -125,7 +125,7 @@ public sealed class PlanComparison
     /// <summary>The targets as written, in a fixed order: 中間目標（令和7年度）: 100件.</summary>
     public static IEnumerable<string> TargetsOf(Indicator indicator) =>
         indicator.Targets.OrderBy(t => t.Kind).ThenBy(t => t.FiscalYear)
-            .Select(t => $"{(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標")}（{new Core.Time.FiscalYear(t.FiscalYear)}）: {t.Value.Text}");
+            .Select(t => $"{(t.Kind == TargetKind.Interim ? "中間目標" : "最終目標")}（{t.FiscalYear}）: {t.Value.Text}");
 
     private static IEnumerable<PlanNode> InTreeOrder(PlanTree tree) => tree.Flatten().Select(n => n.Node);
 }

@@ -3,6 +3,7 @@ using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Tests.Support;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Tests.Export;
 
@@ -50,7 +51,7 @@ public class ReportCsvTests
     {
         var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標", Baseline = "1件", FinalTarget = "2件", Status = "=cmd|' /C calc'!A0" };
         using var stream = new MemoryStream();
-        ReportCsv.Write(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, 2019, null, 2021), [row])]), stream);
+        ReportCsv.Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)), [row])]), stream);
         var text = Encoding.UTF8.GetString(stream.ToArray());
         Assert.Contains(",'=cmd|' /C calc'!A0,", text, StringComparison.Ordinal);
         var back = Assert.Single(ImportReader.Read("x.csv", new MemoryStream(stream.ToArray())).Rows);

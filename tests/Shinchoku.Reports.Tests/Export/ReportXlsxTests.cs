@@ -6,6 +6,7 @@ using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Tests.Support;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Tests.Export;
 
@@ -92,7 +93,7 @@ public class ReportXlsxTests
             Assert.True(b.Consistency.Result == Consistency.Agrees, $"{b.Indicator}: {b.Consistency.Reason}");
         }
 
-        Assert.Equal((2020, 2019, 2020, 2021), (second.Layouts[0].ReportYear, second.Layouts[0].BaselineYear, second.Layouts[0].InterimYear, second.Layouts[0].FinalYear));
+        Assert.Equal((2020, 2019, 2020, 2021), (second.Layouts[0].ReportYear?.StartYear, second.Layouts[0].BaselineYear?.StartYear, second.Layouts[0].InterimYear?.StartYear, second.Layouts[0].FinalYear?.StartYear));
     }
 
     [Fact]
@@ -101,9 +102,9 @@ public class ReportXlsxTests
         var reading = Documents.SeedReading();
         var row = reading.Rows.First(r => r.Table == "4-2");
         var changed = new RatingOverride(OverrideKind.Marks, "コロナ禍で比較できないため", "dx-admin", DateTimeOffset.UnixEpoch, rating: Rating.HalfOrMore);
-        var table = new ReportTable("4-2", "個別施策", new ReportYears(2020, 2019, null, 2021),
+        var table = new ReportTable("4-2", "個別施策", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)),
             [Documents.Row(row) with { Marks = ReportMarks.From(row.Computed, changed, false), Note = "算出した評価を変更（理由: コロナ禍で比較できないため）" }]);
-        var bytes = Write(new ReportDocument("計画", 2020, "令和2年度", [table]));
+        var bytes = Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [table]));
 
         var back = ImportReader.Read("x.xlsx", new MemoryStream(bytes));
         var read = Assert.Single(back.Rows);
@@ -127,7 +128,7 @@ public class ReportXlsxTests
     public void FormulaLikeText_IsWrittenAsAStringCell_AndReadBackAsText(string text)
     {
         var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標", Baseline = "1件", FinalTarget = "2件", Status = text, Question = text };
-        var bytes = Write(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, 2019, null, 2021), [row])]));
+        var bytes = Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)), [row])]));
 
         using (var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
         {
@@ -145,7 +146,7 @@ public class ReportXlsxTests
     public void ControlCharacters_AreLeftOutOfThePrintedReport()
     {
         var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標\u0085", Baseline = "1件", FinalTarget = "2件", Status = "進\u0001め\u001Bた" };
-        var html = ReportHtml.ToHtml(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, null, null, 2021), [row])]));
+        var html = ReportHtml.ToHtml(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(new FiscalYear(2020), null, null, new FiscalYear(2021)), [row])]));
         Assert.Contains("進めた", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("&#x(0?[0-8BCEF]|1[0-9A-F]|7F|8[0-9A-F]|9[0-9A-F]);", html); // &#xA; is a line break, kept
         Assert.True(Core.Parsing.ControlCharacters.IndexOf(html) < 0);
@@ -156,7 +157,7 @@ public class ReportXlsxTests
     {
         var text = "a\u0001b _x0041_ c\r\n\0d\u0085";
         var row = new ReportRow { Area = "行政", Initiative = "取組", Indicator = "指標", Baseline = "1件", FinalTarget = "2件", Status = text };
-        var bytes = Write(new ReportDocument("計画", 2020, "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(2020, null, null, 2021), [row])]));
+        var bytes = Write(new ReportDocument("計画", new FiscalYear(2020), "令和2年度", [new ReportTable("4-2", "行政", new ReportYears(new FiscalYear(2020), null, null, new FiscalYear(2021)), [row])]));
         var back = Assert.Single(ImportReader.Read("x.xlsx", new MemoryStream(bytes)).Rows);
         Assert.Equal("ab _x0041_ c\nd", back.Text(ReportColumn.Status));
     }

@@ -2,6 +2,7 @@ using Shinchoku.Core.Rules;
 using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Tests.Support;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Tests.Import;
 
@@ -29,10 +30,10 @@ public class SeedBookImportTests
         Assert.Null(reading.Refusal);
         Assert.Equal(2, reading.Layouts.Count);
         Assert.Equal(["4-1", "4-2"], reading.Layouts.Select(l => l.Table));
-        Assert.All(reading.Layouts, l => Assert.Equal(2020, l.ReportYear));
-        Assert.Equal(2019, reading.Layouts[0].BaselineYear);
-        Assert.Equal(2020, reading.Layouts[0].InterimYear);
-        Assert.Equal(2021, reading.Layouts[0].FinalYear);
+        Assert.All(reading.Layouts, l => Assert.Equal(new FiscalYear(2020), l.ReportYear));
+        Assert.Equal(new FiscalYear(2019), reading.Layouts[0].BaselineYear);
+        Assert.Equal(new FiscalYear(2020), reading.Layouts[0].InterimYear);
+        Assert.Equal(new FiscalYear(2021), reading.Layouts[0].FinalYear);
         Assert.Equal(SeedKpis.All.Count, reading.Rows.Count);
         Assert.DoesNotContain(reading.AllMessages, m => m.IsError);
         Assert.True(reading.CanCommit, string.Join("\n", reading.AllMessages.Select(m => m.Text)));
@@ -73,14 +74,14 @@ public class SeedBookImportTests
 
         Assert.Null(reading.Refusal);
         var sheet = Assert.Single(reading.Layouts);
-        Assert.Equal((2023, 2022, 2023, 2025), (sheet.ReportYear, sheet.BaselineYear, sheet.InterimYear, sheet.FinalYear));
-        Assert.All(reading.Rows, r => Assert.Equal(2023, r.FiscalYear));
+        Assert.Equal((2023, 2022, 2023, 2025), (sheet.ReportYear?.StartYear, sheet.BaselineYear?.StartYear, sheet.InterimYear?.StartYear, sheet.FinalYear?.StartYear));
+        Assert.All(reading.Rows, r => Assert.Equal(new FiscalYear(2023), r.FiscalYear));
     }
 
     [Fact]
     public void FiscalYearGiven_DifferentFromHeader_IsRefused()
     {
-        var reading = ImportReader.Read("r2.xlsx", new MemoryStream(SeedSheets.Book()), new ImportOptions { FiscalYear = 2021 });
+        var reading = ImportReader.Read("r2.xlsx", new MemoryStream(SeedSheets.Book()), new ImportOptions { FiscalYear = new FiscalYear(2021) });
         Assert.Contains("令和3年度が指定されています", reading.Refusal, StringComparison.Ordinal);
     }
 

@@ -38,7 +38,7 @@ public class HeaderRecognizerTests
     [InlineData("最終目標（R7年度）", 2025)]
     [InlineData("2024年度末見込値", 2024)]
     [InlineData("見込値の算出根拠", null)]
-    public void FiscalYear_IsReadFromTheHeader(string header, int? year) => Assert.Equal(year, HeaderText.FiscalYearIn(HeaderText.Fold(header)));
+    public void FiscalYear_IsReadFromTheHeader(string header, int? year) => Assert.Equal(year, HeaderText.FiscalYearIn(HeaderText.Fold(header))?.StartYear);
 
     [Theory]
     [InlineData("資料４－２　個別施策・推進を支える土台づくり", "4-2")]

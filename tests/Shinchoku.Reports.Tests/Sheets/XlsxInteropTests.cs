@@ -4,6 +4,7 @@ using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
 using Shinchoku.Reports.Sheets;
 using Shinchoku.Reports.Tests.Support;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Tests.Sheets;
 
@@ -46,7 +47,7 @@ public class XlsxInteropTests
 
         AssertSameRows(original, reading);
         Assert.All(reading.Rows, r => Assert.Equal(Core.Rules.Consistency.Agrees, r.Consistency.Result));
-        Assert.Equal(2020, reading.Layouts[0].ReportYear);
+        Assert.Equal(new FiscalYear(2020), reading.Layouts[0].ReportYear);
     }
 
     [Fact]

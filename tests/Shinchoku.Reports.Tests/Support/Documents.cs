@@ -1,6 +1,7 @@
 using Shinchoku.Reports.Export;
 using Shinchoku.Reports.Import;
 using Shinchoku.Reports.Layout;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Reports.Tests.Support;
 
@@ -12,7 +13,7 @@ public static class Documents
         var tables = reading.Rows.GroupBy(r => r.Table).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var layout = reading.Layouts.First(l => l.Table == g.Key);
-            var years = new ReportYears(layout.ReportYear ?? 2020, layout.BaselineYear, layout.InterimYear, layout.FinalYear);
+            var years = new ReportYears(layout.ReportYear ?? new FiscalYear(2020), layout.BaselineYear, layout.InterimYear, layout.FinalYear);
             var caption = string.Join("・", g.Select(r => r.Area).Distinct());
             return new ReportTable(g.Key, caption, years, g.Select(Row).ToList());
         }).ToList();

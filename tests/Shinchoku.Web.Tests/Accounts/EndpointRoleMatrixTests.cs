@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Accounts;
 
@@ -233,7 +234,7 @@ public partial class EndpointRoleMatrixTests
         var user = await db.Users.Where(u => u.UserName == "viewer").Select(u => u.Id).FirstAsync();
         // The demo council meeting, its 資料4, and a report of 令和3年度 (being entered: its thread is for staff only).
         var material = await db.MeetingMaterials.Select(m => new { m.Id, m.MeetingId }).FirstAsync();
-        var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == shared && r.FiscalYear == 2021);
+        var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == shared && r.FiscalYear == new FiscalYear(2021));
         return new Samples(cycle, shared, other, node, initiative, department, user, material.MeetingId, material.Id, report.Id);
     }
 

@@ -4,6 +4,7 @@ using Shinchoku.Web.Council;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Council;
 
@@ -22,10 +23,10 @@ public class CouncilTests
         await using (var scope = app.Scope(out var db))
         {
             // The demo question (no department) and the 2020 report of the KPI of 税務課 and 県警.
-            var question = await db.IndicatorReports.Include(r => r.Indicator).SingleAsync(r => r.FiscalYear == 2020 && r.QuestionToExperts.Contains("ペーパーレス"));
+            var question = await db.IndicatorReports.Include(r => r.Indicator).SingleAsync(r => r.FiscalYear == new FiscalYear(2020) && r.QuestionToExperts.Contains("ペーパーレス"));
             noDepartment = question.Id;
             indicatorId = question.IndicatorId;
-            taxAndPolice = await db.IndicatorReports.Where(r => r.FiscalYear == 2020 && r.Indicator!.Departments.Any(d => d.Name == "税務課")).Select(r => r.Id).SingleAsync();
+            taxAndPolice = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2020) && r.Indicator!.Departments.Any(d => d.Name == "税務課")).Select(r => r.Id).SingleAsync();
         }
 
         async Task<HttpStatusCode> Post(string user, int reportId, CouncilPostKind kind, string text)
@@ -78,9 +79,9 @@ public class CouncilTests
         const string Open = "令和3年度の入力中の報告への回答";
         await using (var scope = app.Scope(out var db))
         {
-            var question = await db.IndicatorReports.SingleAsync(r => r.FiscalYear == 2020 && r.QuestionToExperts.Contains("ペーパーレス"));
+            var question = await db.IndicatorReports.SingleAsync(r => r.FiscalYear == new FiscalYear(2020) && r.QuestionToExperts.Contains("ペーパーレス"));
             indicatorId = question.IndicatorId;
-            var open = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var open = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             open.State = ReportState.Approved;
             open.QuestionToExperts = "令和3年度の質問";
             await db.SaveChangesAsync();
@@ -104,7 +105,7 @@ public class CouncilTests
         // Publication withdrawn: the 令和2年度 thread and the meeting's advice are gone from the public page.
         await using (var scope = app.Scope(out var db))
         {
-            (await db.ReportingCycles.SingleAsync(c => c.FiscalYear == 2020)).State = PublicationState.Submitted;
+            (await db.ReportingCycles.SingleAsync(c => c.FiscalYear == new FiscalYear(2020))).State = PublicationState.Submitted;
             await db.SaveChangesAsync();
         }
 

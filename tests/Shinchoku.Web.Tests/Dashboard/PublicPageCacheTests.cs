@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Dashboard;
 
@@ -55,7 +56,7 @@ public class PublicPageCacheTests
         // The DX office returns the published 令和2年度 report for correction: it is no longer public …
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2020);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == new FiscalYear(2020));
             report.State = ReportState.Returned;
             await db.SaveChangesAsync();
         }
@@ -66,7 +67,7 @@ public class PublicPageCacheTests
         // … and once the department corrected it and the DX office approved it again, the corrected value is on every page.
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2020);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == new FiscalYear(2020));
             report.Actual = RecordedValue.From(Corrected).Value;
             report.State = ReportState.Approved;
             await db.SaveChangesAsync();
@@ -81,11 +82,11 @@ public class PublicPageCacheTests
         await using (var scope = app.Scope(out var db))
         {
             // The report requested when the demo opened 令和3年度, entered and approved.
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == new FiscalYear(2021));
             report.Actual = RecordedValue.From(NextYear).Value;
             report.Projection = RecordedValue.From(NextYear).Value;
             report.State = ReportState.Approved;
-            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == new FiscalYear(2021));
             await db.SaveChangesAsync();
             Assert.DoesNotContain(NextYear, await TextAsync(client, urls[0]), StringComparison.Ordinal);
             cycle.State = PublicationState.Published;

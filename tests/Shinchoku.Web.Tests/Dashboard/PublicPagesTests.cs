@@ -7,6 +7,7 @@ using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Dashboard;
 
@@ -121,7 +122,7 @@ public class PublicPagesTests
 
                 areaKeys[node.DisplayTitle] = node.Key;
                 var counts = expected.TryGetValue(node.DisplayTitle, out var c) ? c : expected[node.DisplayTitle] = new int[7];
-                var report = indicator.Reports.Single(r => r.FiscalYear == 2020);
+                var report = indicator.Reports.Single(r => r.FiscalYear == new FiscalYear(2020));
                 var glyph = ReportEvaluation.Of(indicator, report).Shown.RatingGlyph;
                 var column = Array.IndexOf(["◎", "○", "△", "ー", "×"], glyph);
                 counts[column >= 0 ? column : 5]++;

@@ -33,7 +33,7 @@ public class YearSelectorTests
             var indicator = await db.Indicators.Include(i => i.Initiative).Include(i => i.Reports).FirstAsync(i => i.Name == "年間用紙使用量");
             indicatorId = indicator.Id;
             initiative = indicator.Initiative!.Key;
-            r2Actual = indicator.Reports.Single(r => r.FiscalYear == 2020).Actual.Text.Split('\n')[0];
+            r2Actual = indicator.Reports.Single(r => r.FiscalYear == new Core.Time.FiscalYear(2020)).Actual.Text.Split('\n')[0];
             area = (await db.PlanNodes.Where(n => n.PlanId == cycle.PlanId && n.Kind == Core.Strategy.NodeKind.Area).OrderBy(n => n.Order).FirstAsync()).Key;
         }
 

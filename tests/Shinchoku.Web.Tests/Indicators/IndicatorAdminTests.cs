@@ -4,6 +4,7 @@ using Shinchoku.Core.Rules;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Indicators;
 
@@ -94,7 +95,7 @@ public class IndicatorAdminTests
         int cycleId;
         await using (var scope = app.Scope(out var db))
         {
-            cycleId = await db.ReportingCycles.Where(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2020).Select(c => c.Id).SingleAsync();
+            cycleId = await db.ReportingCycles.Where(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == new FiscalYear(2020)).Select(c => c.Id).SingleAsync();
         }
 
         var admin = await app.SignedInClientAsync("dx-admin");
@@ -132,7 +133,7 @@ public class IndicatorAdminTests
         await using (var scope = app.Scope(out var db))
         {
             // The department resubmits and the DX office approves the correction (the review steps: ReviewCycleTests).
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2020);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == new FiscalYear(2020));
             report.State = ReportState.Approved;
             report.CorrectedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync();

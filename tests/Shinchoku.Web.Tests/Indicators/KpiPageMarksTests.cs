@@ -60,7 +60,7 @@ public class KpiPageMarksTests(DemoApps apps)
         {
             if (!string.IsNullOrEmpty(v))
             {
-                points.Add(new ChartPoint(kind, year, decimal.Parse(v, CultureInfo.InvariantCulture), v));
+                points.Add(new ChartPoint(kind, new Core.Time.FiscalYear(year), decimal.Parse(v, CultureInfo.InvariantCulture), v));
             }
         }
 

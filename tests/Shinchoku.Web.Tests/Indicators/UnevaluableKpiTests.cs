@@ -8,6 +8,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Tests.Accounts;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Indicators;
 
@@ -124,7 +125,7 @@ public partial class UnevaluableKpiTests
         // A baseline of 0 and a target of 10, so that before the range existed the progress (7.9×10^27) overflowed as a percentage.
         published.Baseline = RecordedValue.From("0件").Value;
         (await db.IndicatorTargets.Where(t => t.IndicatorId == published.Id && t.Kind == TargetKind.Final).OrderBy(t => t.FiscalYear).LastAsync()).Value = RecordedValue.From("10件").Value;
-        var publishedReport = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == published.Id && r.FiscalYear == 2020);
+        var publishedReport = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == published.Id && r.FiscalYear == new FiscalYear(2020));
         Assert.Equal(ReportState.Approved, publishedReport.State);
         publishedReport.Actual = stored;
         publishedReport.Projection = stored with { };
@@ -139,7 +140,7 @@ public partial class UnevaluableKpiTests
         await db.SaveChangesAsync();
         Assert.False(KpiValue.Parse(Bad).Success);
 
-        var publishedCycle = await db.ReportingCycles.Where(c => c.PlanId == openCycle.PlanId && c.FiscalYear == 2020).Select(c => c.Id).SingleAsync();
+        var publishedCycle = await db.ReportingCycles.Where(c => c.PlanId == openCycle.PlanId && c.FiscalYear == new FiscalYear(2020)).Select(c => c.Id).SingleAsync();
         var nodes = await db.InitiativePlacements.Where(p => p.InitiativeId == published.InitiativeId || p.InitiativeId == draft.InitiativeId)
             .Select(p => p.Node!.Key).ToListAsync();
         var material = await db.MeetingMaterials.Select(m => new { m.Id, m.MeetingId }).FirstAsync();

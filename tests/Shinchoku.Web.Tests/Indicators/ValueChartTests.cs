@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Indicators;
 
@@ -45,12 +46,12 @@ public class ValueChartTests(DemoApps apps)
     public async Task YearNames_DoNotRunIntoEachOther_AndTheLatestIsNamed(bool narrow, bool english, int named)
     {
         // Ten fiscal years, 令和元年度 to 令和10年度 (FY2019 to FY2028): only the short English names all fit side by side.
-        var points = Enumerable.Range(2019, 10).Select(y => new ChartPoint(ChartPointKind.Value, y, y - 2000, $"{y - 2000}件")).ToList();
+        var points = Enumerable.Range(2019, 10).Select(y => new ChartPoint(ChartPointKind.Value, new FiscalYear(y), y - 2000, $"{y - 2000}件")).ToList();
         var svg = await Html.ParseAsync(ValueChart.Render(points, "推移", "件", english, narrow));
         var names = svg.QuerySelectorAll("text")
             .Where(t => t.TextContent.StartsWith(english ? "FY" : "令和", StringComparison.Ordinal))
             .Select(t => (Text: t.TextContent, X: double.Parse(t.GetAttribute("x")!, CultureInfo.InvariantCulture))).ToList();
-        Assert.Equal(ValueChart.YearName(2028, english), names[^1].Text);
+        Assert.Equal(ValueChart.YearName(new FiscalYear(2028), english), names[^1].Text);
         for (var i = 1; i < names.Count; i++)
         {
             // 13 units per Japanese character, about 8 per Latin one, centred on the year.
@@ -118,7 +119,7 @@ public class ValueChartTests(DemoApps apps)
                     ? Math.Round((decimal)(random.NextDouble() - 0.5) * (decimal)Math.Pow(10, random.Next(-6, 16)), 6)
                     : Extremes[random.Next(Extremes.Length)];
                 var kind = (ChartPointKind)random.Next(4);
-                points.Add(new ChartPoint(kind, 2019 + random.Next(8), value, value.ToString(CultureInfo.InvariantCulture)));
+                points.Add(new ChartPoint(kind, new FiscalYear(2019 + random.Next(8)), value, value.ToString(CultureInfo.InvariantCulture)));
             }
 
             foreach (var narrow in new[] { false, true })

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.OpenData;
 
@@ -91,7 +92,7 @@ public class OpenDataApiTests(DemoApps apps)
             var item = items[indicator.Id];
             Assert.Equal(indicator.Name, item.GetProperty("name").GetString());
             Assert.Equal(indicator.Baseline.Text, item.GetProperty("baseline").GetProperty("text").GetString());
-            var report = indicator.Reports.Single(r => r.FiscalYear == 2020);
+            var report = indicator.Reports.Single(r => r.FiscalYear == new FiscalYear(2020));
             var evaluation = ReportEvaluation.Of(indicator, report);
             Assert.Equal(2020, item.GetProperty("fiscalYear").GetInt32());
             Assert.Equal(evaluation.ValueText, item.GetProperty("value").GetString() ?? "");
@@ -112,7 +113,7 @@ public class OpenDataApiTests(DemoApps apps)
         }
 
         var json = await GetJsonAsync(app.CreateClient(), $"/api/v1/indicators/{indicator.Id}");
-        var evaluation = ReportEvaluation.Of(indicator, indicator.Reports.Single(r => r.FiscalYear == 2020));
+        var evaluation = ReportEvaluation.Of(indicator, indicator.Reports.Single(r => r.FiscalYear == new FiscalYear(2020)));
         var year = Assert.Single(json.GetProperty("years").EnumerateArray());
         Assert.Equal(2020, year.GetProperty("fiscalYear").GetInt32());
         Assert.Equal("令和2年度", year.GetProperty("fiscalYearName").GetString());

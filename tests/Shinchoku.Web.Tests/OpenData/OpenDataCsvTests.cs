@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.OpenData;
 using Shinchoku.Web.Data;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.OpenData;
 
@@ -111,7 +112,7 @@ public class OpenDataCsvTests(DemoApps apps)
         Assert.Equal(DataDefinitions.Values.Columns, rows[0]);
         Assert.Equal("全国地方公共団体コード", rows[0][0]);
         await using var scope = app.Scope(out var db);
-        var published = await db.IndicatorReports.CountAsync(r => r.FiscalYear == 2020 && r.Indicator!.Initiative!.Plan!.Key == "chiba-ict");
+        var published = await db.IndicatorReports.CountAsync(r => r.FiscalYear == new FiscalYear(2020) && r.Indicator!.Initiative!.Plan!.Key == "chiba-ict");
         Assert.Equal(published, rows.Count - 1);
         var asOf = Array.IndexOf(rows[0], "実績値の時点");
         Assert.All(rows.Skip(1).Select(r => r[asOf]).Where(d => d.Length > 0), d => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", d));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.OpenData;
 
@@ -43,7 +44,7 @@ public class OpenDataPublicationTests
         {
             var indicator = await db.Indicators.FirstAsync(i => i.Name == "年間用紙使用量");
             id = indicator.Id;
-            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == new FiscalYear(2021));
             Assert.Equal(PublicationState.Draft, cycle.State);
         }
 
@@ -53,11 +54,11 @@ public class OpenDataPublicationTests
         await using (var scope = app.Scope(out var db))
         {
             // In place of the report requested when the cycle was opened.
-            await db.IndicatorReports.Where(r => r.IndicatorId == id && r.FiscalYear == 2021).ExecuteDeleteAsync();
+            await db.IndicatorReports.Where(r => r.IndicatorId == id && r.FiscalYear == new FiscalYear(2021)).ExecuteDeleteAsync();
             db.IndicatorReports.Add(new IndicatorReport
             {
                 IndicatorId = id,
-                FiscalYear = 2021,
+                FiscalYear = new FiscalYear(2021),
                 Actual = RecordedValue.From(Marker).Value,
                 Projection = RecordedValue.From(Marker).Value,
                 Status = Narrative,
@@ -70,7 +71,7 @@ public class OpenDataPublicationTests
         {
             await using (var scope = app.Scope(out var db))
             {
-                var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
+                var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == new FiscalYear(2021));
                 cycle.State = state;
                 await db.SaveChangesAsync();
             }
@@ -87,10 +88,10 @@ public class OpenDataPublicationTests
         var publishedAt = DateTimeOffset.UtcNow;
         await using (var scope = app.Scope(out var db))
         {
-            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2021);
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == new FiscalYear(2021));
             cycle.State = PublicationState.Published;
             cycle.PublishedAt = publishedAt;
-            (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2021)).State = ReportState.Approved;
+            (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == new FiscalYear(2021))).State = ReportState.Approved;
             await db.SaveChangesAsync();
         }
 
@@ -122,9 +123,9 @@ public class OpenDataPublicationTests
         int id;
         await using (var scope = app.Scope(out var db))
         {
-            (await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == 2020)).PublishedAt = published;
+            (await db.ReportingCycles.SingleAsync(c => c.Plan!.Key == "chiba-ict" && c.FiscalYear == new FiscalYear(2020))).PublishedAt = published;
             await db.SaveChangesAsync();
-            id = await db.IndicatorReports.Where(r => r.FiscalYear == 2020).Select(r => r.IndicatorId).FirstAsync();
+            id = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2020)).Select(r => r.IndicatorId).FirstAsync();
         }
 
         async Task<HttpResponseMessage> SinceAsync(DateTimeOffset? since)
@@ -144,7 +145,7 @@ public class OpenDataPublicationTests
         // A correction approved after publication: Last-Modified is its date.
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == 2020);
+            var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == id && r.FiscalYear == new FiscalYear(2020));
             report.Actual = RecordedValue.From("12,345件").Value;
             report.CorrectedAt = corrected;
             await db.SaveChangesAsync();

@@ -64,7 +64,7 @@ public class CycleConfirmationTests
     [InlineData(2019, "公表する", "令和元年度を公表する")]
     [InlineData(2020, "公表を取り消す（確認中に戻す）", "令和2年度の公表を取り消す（確認中に戻す）")]
     public void ActionLabel_NamesTheYear(int fiscalYear, string action, string expected) =>
-        Assert.Equal(expected, CyclesModel.ActionLabel(fiscalYear, action));
+        Assert.Equal(expected, CyclesModel.ActionLabel(new Core.Time.FiscalYear(fiscalYear), action));
 
     private static AngleSharp.Dom.IElement Form(AngleSharp.Dom.IDocument page, string button) =>
         page.QuerySelectorAll("tbody form").Single(f => f.QuerySelector("button")!.TextContent.StartsWith(button, StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reporting;
 
@@ -23,7 +24,7 @@ public class PublicationTests
             var indicator = await db.Indicators.Include(i => i.Reports).FirstAsync(i => i.Name == "年間用紙使用量");
             id = indicator.Id;
             actual = indicator.Reports[0].Actual.Text.Split('\n')[0];
-            var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == 2020);
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == new FiscalYear(2020));
             cycle.State = PublicationState.Submitted;
             await db.SaveChangesAsync();
         }

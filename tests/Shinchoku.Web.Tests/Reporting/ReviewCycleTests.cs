@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reporting;
 
@@ -30,7 +31,7 @@ public class ReviewCycleTests
         TestApp.SkipUnlessAvailable(provider);
         using var app = new TestApp(provider);
         await using var scope = app.Scope(out var db);
-        var states = await db.IndicatorReports.Where(r => r.FiscalYear == 2021).Select(r => r.State).ToListAsync();
+        var states = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2021)).Select(r => r.State).ToListAsync();
         Assert.Equal(42, states.Count);
         Assert.All(states, s => Assert.Equal(ReportState.NotStarted, s));
     }
@@ -72,9 +73,9 @@ public class ReviewCycleTests
 
         await using (var scope = app.Scope(out var db))
         {
-            var cycle = await db.ReportingCycles.SingleAsync(c => c.PlanId == planId && c.FiscalYear == 2022);
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.PlanId == planId && c.FiscalYear == new FiscalYear(2022));
             Assert.Equal(new DateOnly(2023, 5, 31), cycle.Deadline);
-            var reports = await db.IndicatorReports.Where(r => r.FiscalYear == 2022).ToListAsync();
+            var reports = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2022)).ToListAsync();
             Assert.Equal(ids.Take(2).Order(), reports.Select(r => r.IndicatorId).Order());
             Assert.All(reports, r => Assert.Equal(ReportState.NotStarted, r.State));
         }
@@ -101,7 +102,7 @@ public class ReviewCycleTests
         Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.Include(r => r.ReviewEvents).SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.Include(r => r.ReviewEvents).SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             Assert.Equal(ReportState.Submitted, report.State);
             Assert.Equal(ReviewAction.Submitted, Assert.Single(report.ReviewEvents).Action);
             Assert.Contains(await db.AuditEntries.Where(a => a.EntityId == report.Id && a.Field == nameof(IndicatorReport.State)).Select(a => a.After).ToListAsync(), a => a == nameof(ReportState.Submitted));
@@ -154,7 +155,7 @@ public class ReviewCycleTests
         Assert.True(approved.Redirected, approved.Summary);
         Assert.Equal("承認済", approved.Page.QuerySelector("#report-state")!.TextContent);
         await using var scope = app.Scope(out var db);
-        var report = await db.IndicatorReports.Include(r => r.ReviewEvents).SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+        var report = await db.IndicatorReports.Include(r => r.ReviewEvents).SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
         Assert.Equal(ReportState.Approved, report.State);
         Assert.NotNull(report.ApprovedAt);
         Assert.Null(report.CorrectedAt);
@@ -202,7 +203,7 @@ public class ReviewCycleTests
         DateTimeOffset correctedAt;
         await using (var scope = app.Scope(out var db))
         {
-            correctedAt = (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021)).CorrectedAt!.Value;
+            correctedAt = (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021))).CorrectedAt!.Value;
         }
 
         var on = correctedAt.ToOffset(TimeSpan.FromHours(9));
@@ -236,7 +237,7 @@ public class ReviewCycleTests
         var board = await Html.GetAsync(admin, $"/admin/cycles/{cycleId}");
         var own = await Html.GetAsync(zeimu, "/entry");
         await using var scope = app.Scope(out var db);
-        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == 2021)
+        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2021))
             .Select(r => new { r.State, Departments = r.Indicator!.Departments.Select(d => d.Name).ToList() }).ToListAsync();
         foreach (var department in new[] { "税務課", "県警" })
         {
@@ -284,11 +285,11 @@ public class ReviewCycleTests
     public void Submission_WhenTheInterimTargetIsMissed_NeedsTheReasonAndTheCountermeasure()
     {
         var indicator = new Indicator { Name = "件数", Baseline = RecordedValue.From("10件").Value };
-        indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Interim, FiscalYear = 2022, Value = RecordedValue.From("100件").Value });
-        indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Final, FiscalYear = 2025, Value = RecordedValue.From("200件").Value });
+        indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Interim, FiscalYear = new FiscalYear(2022), Value = RecordedValue.From("100件").Value });
+        indicator.Targets.Add(new IndicatorTarget { Kind = TargetKind.Final, FiscalYear = new FiscalYear(2025), Value = RecordedValue.From("200件").Value });
         var report = new IndicatorReport
         {
-            FiscalYear = 2022, Actual = RecordedValue.From("20件").Value, Projection = RecordedValue.From("30件").Value,
+            FiscalYear = new FiscalYear(2022), Actual = RecordedValue.From("20件").Value, Projection = RecordedValue.From("30件").Value,
             ProjectionBasis = "推計", Status = "実施", Plan = "継続",
         };
         Assert.Equal([nameof(IndicatorReport.MissedReason), nameof(IndicatorReport.Countermeasure)], ReportRules.MissingForSubmission(indicator, report).Select(m => m.Field));
@@ -329,6 +330,6 @@ public class ReviewCycleTests
     private static async Task<T> ReportAsync<T>(TestApp app, int indicatorId, Func<IndicatorReport, T> read)
     {
         await using var scope = app.Scope(out var db);
-        return read(await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021));
+        return read(await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021)));
     }
 }

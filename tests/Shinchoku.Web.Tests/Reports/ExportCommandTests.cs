@@ -5,6 +5,7 @@ using Shinchoku.Core.Values;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reports;
 using static Shinchoku.Web.Tests.Reports.ReportsTestKit;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reports;
 
@@ -40,7 +41,7 @@ public class ExportCommandTests(DemoApps apps)
 
         // Errors only where the database's own texts do not parse (none in the demo data).
         await using var scope = app.Scope(out var db);
-        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == 2020).Include(r => r.Indicator!).ThenInclude(i => i.Targets).ToListAsync();
+        var reports = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2020)).Include(r => r.Indicator!).ThenInclude(i => i.Targets).ToListAsync();
         var texts = reports.SelectMany(r => new[] { r.Actual.Text, r.Projection.Text, r.Indicator!.Baseline.Text }.Concat(r.Indicator.Targets.Select(t => t.Value.Text)));
         var storedErrors = texts.Count(t => !KpiValue.Parse(t).Success);
         Assert.Equal(storedErrors, json.GetProperty("errors").GetInt32());
@@ -128,6 +129,47 @@ public class ReportPageTests(DemoApps apps)
             Assert.Contains(type, response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
             Assert.Equal($"chiba-ict_令和2年度_資料4.{format}", response.Content.Headers.ContentDisposition!.FileNameStar);
         }
+    }
+
+    [Theory]
+    [InlineData("/reports/chiba-ict/1867")]
+    [InlineData("/reports/chiba-ict/9999")]
+    [InlineData("/reports/chiba-ict/0/xlsx")]
+    [InlineData("/reports/chiba-ict/2147483647/csv")]
+    public async Task PrintView_OfAYearOutOfRange_IsNotFound(string url)
+    {
+        using var response = await apps.For(DatabaseProvider.Sqlite).CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("99999")]
+    [InlineData("1867")]
+    [InlineData("令和")]
+    public async Task Search_WithAYearOutOfRange_ShowsTheLatestPublishedYear(string fy)
+    {
+        var page = await Html.GetAsync(apps.For(DatabaseProvider.Sqlite).CreateClient(), "/indicators?fy=" + Uri.EscapeDataString(fy));
+        Assert.Contains("（令和2年度の公表値）", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverridePage_OfAYearOutOfRange_IsNotFound()
+    {
+        var app = apps.For(DatabaseProvider.Sqlite);
+        var admin = await app.SignedInClientAsync("dx-admin");
+        int id;
+        await using (var scope = app.Scope(out var db))
+        {
+            id = await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2020)).Select(r => r.IndicatorId).FirstAsync();
+        }
+
+        using (var ok = await admin.GetAsync(new Uri($"/admin/indicators/{id}/overrides/2020", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var outOfRange = await admin.GetAsync(new Uri($"/admin/indicators/{id}/overrides/9999", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, outOfRange.StatusCode);
     }
 
     [Fact]

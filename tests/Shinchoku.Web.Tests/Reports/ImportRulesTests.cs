@@ -8,6 +8,7 @@ using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Reports;
 using static Shinchoku.Web.Tests.Reports.ReportsTestKit;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reports;
 
@@ -113,9 +114,9 @@ public class ImportRulesTests
         using var app = new TestApp(DatabaseProvider.Sqlite);
         await using (var scope = app.Scope(out var db))
         {
-            var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == 2020 && c.Plan!.Key == "chiba-ict");
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == new FiscalYear(2020) && c.Plan!.Key == "chiba-ict");
             cycle.State = cycleState;
-            foreach (var r in await db.IndicatorReports.Where(r => r.FiscalYear == 2020 && r.Indicator!.Initiative!.Plan!.Key == "chiba-ict").ToListAsync())
+            foreach (var r in await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(2020) && r.Indicator!.Initiative!.Plan!.Key == "chiba-ict").ToListAsync())
             {
                 r.State = before;
             }
@@ -147,7 +148,7 @@ public class ImportRulesTests
         Assert.Equal(CommandLine.Ok, import.Exit);
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.Include(r => r.ReviewEvents).SingleAsync(r => r.FiscalYear == 2020 && r.Actual.Text == "410,000千枚");
+            var report = await db.IndicatorReports.Include(r => r.ReviewEvents).SingleAsync(r => r.FiscalYear == new FiscalYear(2020) && r.Actual.Text == "410,000千枚");
             Assert.Equal(after, report.State);
             var added = report.ReviewEvents.Where(e => !events.Contains(e.Id)).ToList();
             if (recorded)
@@ -200,7 +201,7 @@ public class ImportRulesTests
         await using (var scope = app.Scope(out var db))
         {
             var plan = await db.Plans.SingleAsync(p => p.Key == "chiba-dx-1.1");
-            var hung = await db.Indicators.Where(i => i.Initiative!.PlanId == plan.Id && i.ReportTable == "4-3")
+            var hung = await db.Indicators.Where(i => i.Initiative!.PlanId == plan.Id && i.ReportTable == Shinchoku.Core.Strategy.ReportTableNumber.Table43)
                 .Select(i => new { i.Name, Node = i.Initiative!.Placements.Single().Node! })
                 .ToListAsync();
             Assert.Equal(6, hung.Count);
@@ -255,7 +256,7 @@ public class ImportRulesTests
             Marks = new ReportMarks("", "", "", false),
         });
         using var buffer = new MemoryStream();
-        ReportXlsx.Write(new ReportDocument("テスト", 2020, "令和2年度 進捗状況", [new ReportTable("4-2", "個別施策", new ReportYears(2020, 2019, null, 2021), rows)]), buffer);
+        ReportXlsx.Write(new ReportDocument("テスト", new FiscalYear(2020), "令和2年度 進捗状況", [new ReportTable("4-2", "個別施策", new ReportYears(new FiscalYear(2020), new FiscalYear(2019), null, new FiscalYear(2021)), rows)]), buffer);
         return buffer.ToArray();
     }
 

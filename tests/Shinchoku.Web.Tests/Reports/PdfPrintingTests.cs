@@ -51,7 +51,7 @@ public class PdfPrintingTests
         await using (var scope = app.Scope(out var db))
         {
             var draft = await db.ReportingCycles.Include(c => c.Plan).SingleAsync(c => c.State == PublicationState.Draft);
-            draftPdf = $"/reports/{draft.Plan!.Key}/{draft.FiscalYear}/pdf";
+            draftPdf = $"/reports/{draft.Plan!.Key}/{draft.FiscalYear.StartYear}/pdf";
         }
 
         using var factory = WithPrinter(app, printer);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shinchoku.Core.Time;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Reports;
 
@@ -57,7 +58,7 @@ public static class ReportsTestKit
     public static async Task ReopenForCorrectionAsync(TestApp app, string planKey, int fiscalYear)
     {
         await using var scope = app.Scope(out var db);
-        foreach (var report in await db.IndicatorReports.Where(r => r.FiscalYear == fiscalYear && r.Indicator!.Initiative!.Plan!.Key == planKey).ToListAsync())
+        foreach (var report in await db.IndicatorReports.Where(r => r.FiscalYear == new FiscalYear(fiscalYear) && r.Indicator!.Initiative!.Plan!.Key == planKey).ToListAsync())
         {
             report.State = Shinchoku.Web.Reporting.ReportState.Returned;
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Data;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Strategy;
 
@@ -64,7 +65,7 @@ public class DemoStrategyTests(DemoApps apps)
             Assert.StartsWith(row.GetProperty("indicator").GetString()!, indicator.Name, StringComparison.Ordinal);
             Assert.Equal(row.GetProperty("baseline").GetString(), indicator.Baseline.Text);
             // The open 令和3年度 has a requested, still empty report beside it.
-            var report = Assert.Single(indicator.Reports, r => r.FiscalYear == 2020);
+            var report = Assert.Single(indicator.Reports, r => r.FiscalYear == new FiscalYear(2020));
             Assert.Equal(row.GetProperty("actual").GetString(), report.Actual.Text);
             Assert.Equal(row.GetProperty("projection").GetString(), report.Projection.Text);
             Assert.Equal(row.GetProperty("printedTrend").GetString(), report.PrintedTrend);

@@ -6,6 +6,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Tests.OpenData;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Strategy;
 
@@ -149,7 +150,7 @@ public class RevisionTests
         }
 
         // Enter and publish 令和3年度 in the new version.
-        await EnterAndPublishYearAsync(app, client, 2021);
+        await EnterAndPublishYearAsync(app, client, new FiscalYear(2021));
 
         var anonymous = app.CreateClient();
         List<(int Id, int? PredecessorId)> revisedIndicators;
@@ -196,7 +197,7 @@ public class RevisionTests
         Assert.Empty(retiredJson.GetProperty("successorIds").EnumerateArray());
     }
 
-    private static async Task EnterAndPublishYearAsync(TestApp app, HttpClient client, int fiscalYear)
+    private static async Task EnterAndPublishYearAsync(TestApp app, HttpClient client, FiscalYear fiscalYear)
     {
         int planId;
         await using (var scope = app.Scope(out var db))

@@ -8,6 +8,7 @@ using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Values;
 
 namespace Shinchoku.Web.Indicators.Editing;
 
@@ -40,9 +41,8 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
     /// <summary>How many yearly reports the indicator has; an indicator with reports cannot be deleted.</summary>
     public int ReportCount { get; private set; }
 
-    /// <summary>The initiative chosen to move the indicator to.</summary>
     [BindProperty]
-    public int? MoveToInitiativeId { get; set; }
+    public MoveForm Move { get; set; } = new();
 
     /// <summary>True when the indicator may be deleted: a draft plan's indicator without reports.</summary>
     public bool Deletable => Indicator.Initiative!.Plan!.Status == Core.Strategy.PlanStatus.Draft && ReportCount == 0;
@@ -90,7 +90,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Indicator.Name = name;
-        Indicator.Unit = unit;
+        Indicator.Unit = unit is null ? null : new Unit(unit);
         Indicator.Direction = direction;
         if (Indicator.Baseline.Text != baseline.Text)
         {
@@ -120,7 +120,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
             return NotFound();
         }
 
-        var target = Initiatives.FirstOrDefault(i => i.Id == MoveToInitiativeId);
+        var target = Initiatives.FirstOrDefault(i => i.Id == Move.MoveToInitiativeId);
         if (target is null)
         {
             Form = IndicatorForm.From(Indicator);
@@ -195,7 +195,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         }
     }
 
-    private void SetTarget(TargetKind kind, RecordedValue value, int? year)
+    private void SetTarget(TargetKind kind, RecordedValue value, FiscalYear? year)
     {
         var existing = Indicator.Targets.Where(t => t.Kind == kind).OrderByDescending(t => t.FiscalYear).FirstOrDefault();
         if (value.Text.Length == 0)
@@ -232,7 +232,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
         return value;
     }
 
-    private int? ReadYear(string field, string name, string? text, bool required)
+    private FiscalYear? ReadYear(string field, string name, string? text, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -251,7 +251,7 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
             return null;
         }
 
-        return parsed.Value.StartYear;
+        return parsed.Value;
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -275,48 +275,3 @@ public class EditModel(ShinchokuDb db) : AdminPageModel
     }
 }
 
-/// <summary>The indicator form as typed.</summary>
-public sealed class IndicatorForm
-{
-    public string? Name { get; set; }
-
-    public string? Unit { get; set; }
-
-    public string? Direction { get; set; }
-
-    public string? Baseline { get; set; }
-
-    public string? BaselineFiscalYear { get; set; }
-
-    public string? InterimTarget { get; set; }
-
-    public string? InterimFiscalYear { get; set; }
-
-    public string? FinalTarget { get; set; }
-
-    public string? FinalFiscalYear { get; set; }
-
-    public List<int> DepartmentIds { get; set; } = [];
-
-    public int Version { get; set; }
-
-    public static IndicatorForm From(Indicator indicator)
-    {
-        var interim = indicator.Targets.Where(t => t.Kind == TargetKind.Interim).MaxBy(t => t.FiscalYear);
-        var final = indicator.Targets.Where(t => t.Kind == TargetKind.Final).MaxBy(t => t.FiscalYear);
-        return new IndicatorForm
-        {
-            Name = indicator.Name,
-            Unit = indicator.Unit,
-            Direction = indicator.Direction?.ToString() ?? "",
-            Baseline = indicator.Baseline.Text,
-            BaselineFiscalYear = indicator.BaselineFiscalYear is { } b ? new FiscalYear(b).ToString() : "",
-            InterimTarget = interim?.Value.Text,
-            InterimFiscalYear = interim is null ? "" : new FiscalYear(interim.FiscalYear).ToString(),
-            FinalTarget = final?.Value.Text,
-            FinalFiscalYear = final is null ? "" : new FiscalYear(final.FiscalYear).ToString(),
-            DepartmentIds = [.. indicator.Departments.Select(d => d.Id)],
-            Version = indicator.Version,
-        };
-    }
-}

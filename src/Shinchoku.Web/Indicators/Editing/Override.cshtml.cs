@@ -5,6 +5,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Shared;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Indicators.Editing;
 
@@ -16,23 +17,7 @@ namespace Shinchoku.Web.Indicators.Editing;
 public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock) : AdminPageModel
 {
     [BindProperty]
-    public string Kind { get; set; } = nameof(OverrideKind.Marks);
-
-    [BindProperty]
-    public string? Trend { get; set; }
-
-    [BindProperty]
-    public string? Rating { get; set; }
-
-    [BindProperty]
-    public string? Interim { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
-
-    /// <summary>The version of the report the page was opened on; a change saved since refuses this one.</summary>
-    [BindProperty]
-    public int Version { get; set; }
+    public OverrideForm Form { get; set; } = new();
 
     public Shinchoku.Web.Indicators.Indicator Indicator { get; private set; } = null!;
 
@@ -46,18 +31,18 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
     /// <summary>True when the report is published and its marks may not be changed until it is reopened.</summary>
     public bool IsFrozen => ReportRules.IsFrozen(Report.State, Cycle);
 
-    public async Task<IActionResult> OnGetAsync(int id, int fiscalYear)
+    public async Task<IActionResult> OnGetAsync(int id, FiscalYear? fiscalYear)
     {
         if (!await LoadAsync(id, fiscalYear))
         {
             return NotFound();
         }
 
-        Version = Report.Version;
+        Form.Version = Report.Version;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int fiscalYear)
+    public async Task<IActionResult> OnPostAsync(int id, FiscalYear? fiscalYear)
     {
         if (!await LoadAsync(id, fiscalYear))
         {
@@ -69,11 +54,11 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             return Page();
         }
 
-        var kind = Enum.TryParse<OverrideKind>(Kind, out var k) ? k : OverrideKind.Marks;
-        Trend? trend = Enum.TryParse<Trend>(Trend, out var t) ? t : null;
-        Rating? rating = Enum.TryParse<Rating>(Rating, out var r) ? r : null;
-        bool? interim = Interim switch { "reached" => true, "missed" => false, _ => null };
-        var reason = Required("Reason", "評価を変更する理由", Reason, 2000);
+        var kind = Enum.TryParse<OverrideKind>(Form.Kind, out var k) ? k : OverrideKind.Marks;
+        Trend? trend = Enum.TryParse<Trend>(Form.Trend, out var t) ? t : null;
+        Rating? rating = Enum.TryParse<Rating>(Form.Rating, out var r) ? r : null;
+        bool? interim = Form.Interim switch { "reached" => true, "missed" => false, _ => null };
+        var reason = Required("Reason", "評価を変更する理由", Form.Reason, 2000);
         if (kind == OverrideKind.Marks && trend is null && rating is null && interim is null)
         {
             Fail("Trend", "変更後の評価（進捗・進捗率・中間目標への到達のいずれか）を選んでください。");
@@ -99,7 +84,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             By = actor.Name,
             At = clock.GetUtcNow(),
         });
-        if (!await SaveAsync(id, fiscalYear))
+        if (!await SaveAsync(id, Report.FiscalYear))
         {
             return Page();
         }
@@ -107,7 +92,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         return DoneAndRedirect("評価を変更しました。算出した評価も引き続き表示されます。", Request.Path);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int id, int fiscalYear)
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, FiscalYear? fiscalYear)
     {
         if (!await LoadAsync(id, fiscalYear))
         {
@@ -124,7 +109,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
             active.IsActive = false;
         }
 
-        if (!await SaveAsync(id, fiscalYear))
+        if (!await SaveAsync(id, Report.FiscalYear))
         {
             return Page();
         }
@@ -133,9 +118,9 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
     }
 
     /// <summary>Saves under the version the page was opened on; false (409, the current marks shown, the input kept) when someone changed the report first.</summary>
-    private async Task<bool> SaveAsync(int id, int fiscalYear)
+    private async Task<bool> SaveAsync(int id, FiscalYear fiscalYear)
     {
-        db.SaveOnlyAtVersion(Report, Version);
+        db.SaveOnlyAtVersion(Report, Form.Version);
         try
         {
             await db.SaveChangesAsync();
@@ -145,7 +130,7 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id, fiscalYear);
-            Version = Report.Version;
+            Form.Version = Report.Version;
             Fail(null, "ほかの方が先にこの報告を変更しました。上に現在の評価を表示しています。確認のうえ、もう一度操作してください（入力した内容はそのまま残っています）。");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return false;
@@ -160,12 +145,18 @@ public class OverrideModel(ShinchokuDb db, AuditActor actor, TimeProvider clock)
         }
 
         Response.StatusCode = StatusCodes.Status409Conflict;
-        Fail(null, $"{new Shinchoku.Core.Time.FiscalYear(Report.FiscalYear)}の報告は公表済みのため、評価を変更できません。訂正する場合は、審査画面で「訂正のため差し戻す」を行ってください。");
+        Fail(null, $"{Report.FiscalYear}の報告は公表済みのため、評価を変更できません。訂正する場合は、審査画面で「訂正のため差し戻す」を行ってください。");
         return true;
     }
 
-    private async Task<bool> LoadAsync(int id, int fiscalYear)
+    /// <summary>False (404) when the year in the URL is out of range or the indicator has no report for it.</summary>
+    private async Task<bool> LoadAsync(int id, FiscalYear? fiscalYear)
     {
+        if (fiscalYear is null)
+        {
+            return false;
+        }
+
         var indicator = await db.Indicators
             .Include(i => i.Initiative)
             .Include(i => i.Targets)

@@ -27,28 +27,16 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
     public IEnumerable<InitiativePlacement> Reposts => Initiative.Placements.Where(p => !p.IsPrimary).OrderBy(p => Nodes.FindIndex(n => n.Node.Id == p.NodeId));
 
     [BindProperty]
-    public string? Title { get; set; }
+    public InitiativeForm Form { get; set; } = new();
 
     [BindProperty]
-    public string? Body { get; set; }
+    public RepostForm Repost { get; set; } = new();
 
     [BindProperty]
-    public string? Stamp { get; set; }
+    public MovePrimaryForm MovePrimary { get; set; } = new();
 
     [BindProperty]
-    public string? RepostNodeId { get; set; }
-
-    [BindProperty]
-    public string? RepostTitle { get; set; }
-
-    [BindProperty]
-    public string? RepostPosition { get; set; }
-
-    [BindProperty]
-    public string? PrimaryNodeId { get; set; }
-
-    [BindProperty]
-    public string? IndicatorName { get; set; }
+    public NewIndicatorForm NewIndicator { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey)
     {
@@ -69,14 +57,14 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
         }
 
         var initiative = Initiative;
-        if (Stamp != StampOf(initiative))
+        if (Form.Stamp != StampOf(initiative))
         {
             Conflict = initiative;
             Fail(null, "この取組は、この画面を開いたあとでほかの人が変更しました。下の「現在の登録内容」を確かめてください。入力した内容は残してあります。このまま保存すると、入力した内容で上書きします。");
-            Stamp = StampOf(initiative);
+            Form.Stamp = StampOf(initiative);
         }
 
-        var title = Required("title", "取組の名称", Title, 500);
+        var title = Required("title", "取組の名称", Form.Title, 500);
         if (!IsValid)
         {
             Fill(keepEdit: true);
@@ -84,7 +72,7 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
         }
 
         initiative.Title = title;
-        initiative.Body = (Body ?? "").Trim();
+        initiative.Body = (Form.Body ?? "").Trim();
         await db.SaveChangesAsync();
         return DoneAndRedirect($"取組「{initiative.Title}」を保存しました。", Here);
     }
@@ -96,7 +84,7 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
             return NotFound();
         }
 
-        var node = FindNode("repostNodeId", RepostNodeId, "【再掲】する項目を選んでください。");
+        var node = FindNode("repostNodeId", Repost.RepostNodeId, "【再掲】する項目を選んでください。");
         if (node is not null && Initiative.Placements.FirstOrDefault(p => p.NodeId == node.Id) is { } existing)
         {
             Fail("repostNodeId", existing.IsPrimary
@@ -104,8 +92,8 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
                 : $"この取組は既に「{node.DisplayTitle}」に【再掲】されています。");
         }
 
-        var title = Optional("repostTitle", "再掲での表記", RepostTitle, 500);
-        var position = ReadPosition("repostPosition", RepostPosition);
+        var title = Optional("repostTitle", "再掲での表記", Repost.RepostTitle, 500);
+        var position = ReadPosition("repostPosition", Repost.RepostPosition);
         if (!IsValid)
         {
             Fill(keepRepost: true);
@@ -162,7 +150,7 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
             return NotFound();
         }
 
-        var node = FindNode("primaryNodeId", PrimaryNodeId, "移す先の項目を選んでください。");
+        var node = FindNode("primaryNodeId", MovePrimary.PrimaryNodeId, "移す先の項目を選んでください。");
         var primary = Primary;
         if (node is not null && node.Id != primary.NodeId && Initiative.Placements.Any(p => p.NodeId == node.Id))
         {
@@ -200,7 +188,7 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
             return NotFound();
         }
 
-        var name = Required("indicatorName", "成果指標の名称", IndicatorName, 500);
+        var name = Required("indicatorName", "成果指標の名称", NewIndicator.IndicatorName, 500);
         if (!IsValid)
         {
             Fill();
@@ -268,19 +256,19 @@ public class InitiativeEditModel(ShinchokuDb db) : AdminPageModel
     {
         if (!keepEdit)
         {
-            Title = Initiative.Title;
-            Body = Initiative.Body;
-            Stamp = StampOf(Initiative);
+            Form.Title = Initiative.Title;
+            Form.Body = Initiative.Body;
+            Form.Stamp = StampOf(Initiative);
         }
 
         if (!keepRepost)
         {
-            RepostNodeId = RepostTitle = RepostPosition = null;
+            Repost.RepostNodeId = Repost.RepostTitle = Repost.RepostPosition = null;
         }
 
         if (!keepPrimary)
         {
-            PrimaryNodeId = NodeEditModel.IdText(Primary.Node!);
+            MovePrimary.PrimaryNodeId = NodeEditModel.IdText(Primary.Node!);
         }
     }
 

@@ -24,34 +24,10 @@ public class NodeEditModel(ShinchokuDb db) : AdminPageModel
     public PlanNode? Conflict { get; private set; }
 
     [BindProperty]
-    public string? ParentId { get; set; }
+    public NodeForm Form { get; set; } = new();
 
     [BindProperty]
-    public string? Kind { get; set; }
-
-    [BindProperty]
-    public string? Label { get; set; }
-
-    [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? Body { get; set; }
-
-    [BindProperty]
-    public string? Position { get; set; }
-
-    [BindProperty]
-    public string? Stamp { get; set; }
-
-    [BindProperty]
-    public string? InitiativeTitle { get; set; }
-
-    [BindProperty]
-    public string? InitiativeBody { get; set; }
-
-    [BindProperty]
-    public string? InitiativePosition { get; set; }
+    public NewInitiativeForm NewInitiative { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey)
     {
@@ -72,17 +48,17 @@ public class NodeEditModel(ShinchokuDb db) : AdminPageModel
         }
 
         var node = Node;
-        if (Stamp != StampOf(node))
+        if (Form.Stamp != StampOf(node))
         {
             Conflict = node;
             Fail(null, "この項目は、この画面を開いたあとでほかの人が変更しました。下の「現在の登録内容」を確かめてください。入力した内容は残してあります。このまま保存すると、入力した内容で上書きします。");
-            Stamp = StampOf(node);
+            Form.Stamp = StampOf(node);
         }
 
         PlanNode? parent = null;
-        if (!string.IsNullOrEmpty(ParentId))
+        if (!string.IsNullOrEmpty(Form.ParentId))
         {
-            parent = Tree.Plan.Nodes.FirstOrDefault(n => IdText(n) == ParentId);
+            parent = Tree.Plan.Nodes.FirstOrDefault(n => IdText(n) == Form.ParentId);
             if (parent is null)
             {
                 Fail("parentId", "移動先の項目が見つかりません。ほかの人が削除した可能性があります。もう一度選んでください。");
@@ -93,15 +69,15 @@ public class NodeEditModel(ShinchokuDb db) : AdminPageModel
             }
         }
 
-        var kind = TreeEditing.ReadKind(Kind);
+        var kind = TreeEditing.ReadKind(Form.Kind);
         if (kind is null)
         {
             Fail("kind", "項目の種類を選んでください。");
         }
 
-        var label = Optional("label", "番号", Label, 20) ?? "";
-        var title = Required("title", "名称", Title, 500);
-        var position = ReadPosition("position", Position);
+        var label = Optional("label", "番号", Form.Label, 20) ?? "";
+        var title = Required("title", "名称", Form.Title, 500);
+        var position = ReadPosition("position", Form.Position);
         if (!IsValid)
         {
             return Page();
@@ -126,7 +102,7 @@ public class NodeEditModel(ShinchokuDb db) : AdminPageModel
         node.Kind = kind!.Value;
         node.Label = label;
         node.Title = title;
-        node.Body = (Body ?? "").Trim();
+        node.Body = (Form.Body ?? "").Trim();
         await db.SaveChangesAsync();
         return DoneAndRedirect($"項目「{node.DisplayTitle}」を保存しました。", $"/admin/plans/{Tree.Plan.Key}#node-{node.Key}");
     }
@@ -164,8 +140,8 @@ public class NodeEditModel(ShinchokuDb db) : AdminPageModel
             return NotFound();
         }
 
-        var title = Required("initiativeTitle", "取組の名称", InitiativeTitle, 500);
-        var position = ReadPosition("initiativePosition", InitiativePosition);
+        var title = Required("initiativeTitle", "取組の名称", NewInitiative.InitiativeTitle, 500);
+        var position = ReadPosition("initiativePosition", NewInitiative.InitiativePosition);
         if (!IsValid)
         {
             FillFromNode(keepInitiative: true);
@@ -178,7 +154,7 @@ public class NodeEditModel(ShinchokuDb db) : AdminPageModel
             PlanId = plan.Id,
             Key = TreeEditing.NewKey("initiative", [.. plan.Initiatives.Select(i => i.Key)]),
             Title = title,
-            Body = (InitiativeBody ?? "").Trim(),
+            Body = (NewInitiative.InitiativeBody ?? "").Trim(),
         };
         var placement = new InitiativePlacement { Initiative = initiative, Node = Node, IsPrimary = true };
         var placements = PlanTree.PlacementsOf(Node).ToList();
@@ -196,16 +172,16 @@ public class NodeEditModel(ShinchokuDb db) : AdminPageModel
     private void FillFromNode(bool keepInitiative = false)
     {
         var node = Node;
-        ParentId = node.ParentId is null ? "" : IdText(node.Parent!);
-        Kind = node.Kind.ToString();
-        Label = node.Label;
-        Title = node.Title;
-        Body = node.Body;
-        Position = (Siblings(node.Parent).IndexOf(node) + 1).ToString(CultureInfo.InvariantCulture);
-        Stamp = StampOf(node);
+        Form.ParentId = node.ParentId is null ? "" : IdText(node.Parent!);
+        Form.Kind = node.Kind.ToString();
+        Form.Label = node.Label;
+        Form.Title = node.Title;
+        Form.Body = node.Body;
+        Form.Position = (Siblings(node.Parent).IndexOf(node) + 1).ToString(CultureInfo.InvariantCulture);
+        Form.Stamp = StampOf(node);
         if (!keepInitiative)
         {
-            InitiativeTitle = InitiativeBody = InitiativePosition = null;
+            NewInitiative.InitiativeTitle = NewInitiative.InitiativeBody = NewInitiative.InitiativePosition = null;
         }
     }
 

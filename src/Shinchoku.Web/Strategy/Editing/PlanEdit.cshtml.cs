@@ -17,28 +17,7 @@ public class PlanEditModel(ShinchokuDb db) : AdminPageModel
     public Plan? Conflict { get; private set; }
 
     [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Key { get; set; }
-
-    [BindProperty]
-    public string? VersionLabel { get; set; }
-
-    [BindProperty]
-    public string? IssuedLabel { get; set; }
-
-    [BindProperty]
-    public string? Status { get; set; }
-
-    [BindProperty]
-    public string? Purpose { get; set; }
-
-    [BindProperty]
-    public string? Maintenance { get; set; }
-
-    [BindProperty]
-    public string? Stamp { get; set; }
+    public PlanForm Form { get; set; } = new();
 
     /// <summary>The key is part of public addresses; it can change only while the plan is a draft.</summary>
     public bool KeyEditable => Plan.Status == PlanStatus.Draft;
@@ -52,14 +31,14 @@ public class PlanEditModel(ShinchokuDb db) : AdminPageModel
         }
 
         Plan = plan;
-        Name = plan.Name;
-        Key = plan.Key;
-        VersionLabel = plan.VersionLabel + "版";
-        IssuedLabel = plan.IssuedLabel;
-        Status = plan.Status.ToString();
-        Purpose = plan.Purpose;
-        Maintenance = plan.Maintenance;
-        Stamp = StampOf(plan);
+        Form.Name = plan.Name;
+        Form.Key = plan.Key;
+        Form.VersionLabel = plan.VersionLabel + "版";
+        Form.IssuedLabel = plan.IssuedLabel;
+        Form.Status = plan.Status.ToString();
+        Form.Purpose = plan.Purpose;
+        Form.Maintenance = plan.Maintenance;
+        Form.Stamp = StampOf(plan);
         return Page();
     }
 
@@ -74,19 +53,19 @@ public class PlanEditModel(ShinchokuDb db) : AdminPageModel
         Plan = plan;
         if (!KeyEditable)
         {
-            Key = plan.Key;
+            Form.Key = plan.Key;
         }
 
-        if (Stamp != StampOf(plan))
+        if (Form.Stamp != StampOf(plan))
         {
             Conflict = plan;
             Fail(null, "この戦略は、この画面を開いたあとでほかの人が変更しました。下の「現在の登録内容」を確かめてください。入力した内容は残してあります。このまま保存すると、入力した内容で上書きします。");
-            Stamp = StampOf(plan);
+            Form.Stamp = StampOf(plan);
         }
 
-        var fields = await PlansModel.ReadPlanAsync(db, this, Name, Key, VersionLabel, IssuedLabel, Status, except: plan);
-        var purpose = Optional("purpose", "戦略の趣旨", Purpose, 20000);
-        var maintenance = Optional("maintenance", "戦略の推進と見直し", Maintenance, 20000);
+        var fields = await PlansModel.ReadPlanAsync(db, this, Form, except: plan);
+        var purpose = Optional("purpose", "戦略の趣旨", Form.Purpose, 20000);
+        var maintenance = Optional("maintenance", "戦略の推進と見直し", Form.Maintenance, 20000);
         if (!IsValid || fields is null)
         {
             return Page();

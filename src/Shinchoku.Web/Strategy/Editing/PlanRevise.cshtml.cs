@@ -22,16 +22,7 @@ public class PlanReviseModel(ShinchokuDb db) : AdminPageModel
     public int IndicatorCount { get; private set; }
 
     [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Key { get; set; }
-
-    [BindProperty]
-    public string? VersionLabel { get; set; }
-
-    [BindProperty]
-    public string? IssuedLabel { get; set; }
+    public PlanForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string planKey)
     {
@@ -41,9 +32,9 @@ public class PlanReviseModel(ShinchokuDb db) : AdminPageModel
         }
 
         var next = PlanVersion.Parse(Plan.VersionLabel) is { Success: true } v ? v.Value.NextMinor() : new PlanVersion(1, 0);
-        VersionLabel = next.ToString();
-        Name = Plan.Name;
-        Key = SuggestKey(Plan, next);
+        Form.VersionLabel = next.ToString();
+        Form.Name = Plan.Name;
+        Form.Key = SuggestKey(Plan, next);
         return Page();
     }
 
@@ -60,7 +51,9 @@ public class PlanReviseModel(ShinchokuDb db) : AdminPageModel
             Fail(null, $"この戦略からは既に新しい版「{draft.Name}」（{draft.VersionLabel}版）を作成中です。新しい版は一つずつ作成します。作成中の版を編集するか、公開してから次の版を作成してください。");
         }
 
-        var fields = await PlansModel.ReadPlanAsync(db, this, Name, Key, VersionLabel, IssuedLabel, nameof(PlanStatus.Draft), except: null);
+        // A new version starts as a draft, whatever was posted.
+        Form.Status = nameof(PlanStatus.Draft);
+        var fields = await PlansModel.ReadPlanAsync(db, this, Form, except: null);
         if (!IsValid || fields is null)
         {
             return Page();

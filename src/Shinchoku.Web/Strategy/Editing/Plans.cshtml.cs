@@ -15,19 +15,7 @@ public partial class PlansModel(ShinchokuDb db) : AdminPageModel
     public List<PlanRow> Plans { get; private set; } = [];
 
     [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Key { get; set; }
-
-    [BindProperty]
-    public string? VersionLabel { get; set; }
-
-    [BindProperty]
-    public string? IssuedLabel { get; set; }
-
-    [BindProperty]
-    public string? Status { get; set; } = nameof(PlanStatus.Draft);
+    public PlanForm Form { get; set; } = new();
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -39,7 +27,7 @@ public partial class PlansModel(ShinchokuDb db) : AdminPageModel
             Fail(null, "団体（都道府県・市町村）が登録されていないため、戦略を登録できません。");
         }
 
-        var plan = await ReadPlanAsync(db, this, Name, Key, VersionLabel, IssuedLabel, Status, except: null);
+        var plan = await ReadPlanAsync(db, this, Form, except: null);
         if (!IsValid || plan is null)
         {
             await LoadAsync();
@@ -111,8 +99,9 @@ public partial class PlansModel(ShinchokuDb db) : AdminPageModel
     /// Reads the fields of a plan's form, recording each problem on <paramref name="page"/>; null when a field
     /// could not be read. <paramref name="except"/> is the plan being edited, whose own key is not a duplicate.
     /// </summary>
-    internal static async Task<PlanFields?> ReadPlanAsync(ShinchokuDb db, AdminPageModel page, string? name, string? key, string? version, string? issued, string? status, Plan? except)
+    internal static async Task<PlanFields?> ReadPlanAsync(ShinchokuDb db, AdminPageModel page, PlanForm form, Plan? except)
     {
+        var (name, key, version, issued, status) = (form.Name, form.Key, form.VersionLabel, form.IssuedLabel, form.Status);
         var n = page.Required("name", "戦略の名称", name, 300);
         var k = (key ?? "").Trim();
         if (except is null || except.Key != k)

@@ -14,22 +14,7 @@ public class TreeModel(ShinchokuDb db) : AdminPageModel
     public List<(PlanNode Node, int Depth)> Nodes { get; private set; } = [];
 
     [BindProperty]
-    public string? ParentId { get; set; }
-
-    [BindProperty]
-    public string? Kind { get; set; }
-
-    [BindProperty]
-    public string? Label { get; set; }
-
-    [BindProperty]
-    public string? Title { get; set; }
-
-    [BindProperty]
-    public string? Body { get; set; }
-
-    [BindProperty]
-    public string? Position { get; set; }
+    public NodeForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string planKey, string? parent)
     {
@@ -41,8 +26,8 @@ public class TreeModel(ShinchokuDb db) : AdminPageModel
         // 「この下に項目を追加」 links preselect the parent.
         if (parent is not null && Nodes.FirstOrDefault(n => n.Node.Key == parent).Node is { } p)
         {
-            ParentId = p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Kind = (p.Kind switch
+            Form.ParentId = p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Form.Kind = (p.Kind switch
             {
                 Core.Strategy.NodeKind.Area => Core.Strategy.NodeKind.Field,
                 Core.Strategy.NodeKind.Field => Core.Strategy.NodeKind.Subsection,
@@ -62,25 +47,25 @@ public class TreeModel(ShinchokuDb db) : AdminPageModel
         }
 
         PlanNode? parent = null;
-        if (!string.IsNullOrEmpty(ParentId))
+        if (!string.IsNullOrEmpty(Form.ParentId))
         {
-            parent = Nodes.Select(n => n.Node).FirstOrDefault(n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == ParentId);
+            parent = Nodes.Select(n => n.Node).FirstOrDefault(n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == Form.ParentId);
             if (parent is null)
             {
                 Fail("parentId", "追加する場所の項目が見つかりません。ほかの人が削除した可能性があります。もう一度選んでください。");
             }
         }
 
-        var kind = TreeEditing.ReadKind(Kind);
+        var kind = TreeEditing.ReadKind(Form.Kind);
         if (kind is null)
         {
             Fail("kind", "項目の種類を選んでください。");
         }
 
-        var label = Optional("label", "番号", Label, 20) ?? "";
-        var title = Required("title", "名称", Title, 500);
-        var body = (Body ?? "").Trim();
-        var position = ReadPosition("position", Position);
+        var label = Optional("label", "番号", Form.Label, 20) ?? "";
+        var title = Required("title", "名称", Form.Title, 500);
+        var body = (Form.Body ?? "").Trim();
+        var position = ReadPosition("position", Form.Position);
         if (!IsValid)
         {
             return Page();

@@ -57,7 +57,7 @@ public static class TreeEditing
 }
 
 /// <summary>What the node fields partial shows: the page (for its errors) and the values typed.</summary>
-public sealed record NodeFieldsView(AdminPageModel Page, string? Kind, string? Label, string? Title, string? Body, string? Position, string PositionHint);
+public sealed record NodeFieldsView(AdminPageModel Page, NodeForm Form, string PositionHint);
 
 /// <summary>What the plan fields partial shows (name, key, version, issue): the page (for its errors), the values typed and a note on the key.</summary>
-public sealed record PlanFieldsView(AdminPageModel Page, string? Name, string? Key, string? VersionLabel, string? IssuedLabel, string KeyHint);
+public sealed record PlanFieldsView(AdminPageModel Page, PlanForm Form, string KeyHint);

@@ -6,6 +6,7 @@ using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Tests.OpenData;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reporting.Entry;
 
@@ -48,7 +49,7 @@ public class ControlCharacterTests
         }
 
         await using var scope = app.Scope(out var db);
-        var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+        var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
         Assert.Equal(("", ""), (report.Actual.Text, report.Status));
     }
 
@@ -84,7 +85,7 @@ public class ControlCharacterTests
         int id;
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.Include(r => r.Indicator).FirstAsync(r => r.FiscalYear == 2020);
+            var report = await db.IndicatorReports.Include(r => r.Indicator).FirstAsync(r => r.FiscalYear == new FiscalYear(2020));
             id = report.IndicatorId;
             report.Status = "電子申請を\u0001進めた\u001B[2J"; // PostgreSQL cannot store a NUL at all
             report.Plan = "\u0002=HYPERLINK(\"http://example.com\")";

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Data;
 using Shinchoku.Web.Indicators;
 using Shinchoku.Web.Reporting;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reporting.Entry;
 
@@ -39,7 +40,7 @@ public class EntryTests
 
         await using (var scope = app.Scope(out var db))
         {
-            var requested = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var requested = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             Assert.Equal(("", ReportState.NotStarted), (requested.Actual.Text, requested.State));
         }
 
@@ -106,7 +107,7 @@ public class EntryTests
 
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             Assert.Equal("税務課の入力", report.Status);
         }
 
@@ -117,7 +118,7 @@ public class EntryTests
         Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
         await using (var scope = app.Scope(out var db))
         {
-            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == 2021);
+            var report = await db.IndicatorReports.AsNoTracking().SingleAsync(r => r.IndicatorId == indicatorId && r.FiscalYear == new FiscalYear(2021));
             Assert.Equal("DX推進課の入力", report.Status);
             var history = await db.AuditEntries.Where(a => a.EntityId == report.Id && a.Entity == nameof(IndicatorReport) && a.Field == nameof(IndicatorReport.Status)).OrderBy(a => a.Id).ToListAsync();
             Assert.Equal(["税務課の入力", "DX推進課の入力"], history.Select(h => h.After));

@@ -9,6 +9,7 @@ using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Reporting.Reminders;
 using Shinchoku.Web.Strategy;
 using Shinchoku.Web.Departments;
+using Shinchoku.Core.Time;
 
 namespace Shinchoku.Web.Tests.Reporting.Reminders;
 
@@ -74,10 +75,10 @@ public sealed class ReminderTests : IDisposable
         var onTheDay = new FakeTimeProvider(JapanTime(2022, 5, 31, 10, 0));
         await using (var scope = app.Scope(out var db))
         {
-            var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == 2021);
+            var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == new FiscalYear(2021));
             cycle.Deadline = null;
             // The published 令和2年度 cycle, with the deadline today, is not reminded of either.
-            var published = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == 2020);
+            var published = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == new FiscalYear(2020));
             published.Deadline = Deadline;
             await db.SaveChangesAsync();
         }
@@ -161,11 +162,11 @@ public sealed class ReminderTests : IDisposable
     private static async Task<(int CycleId, Indicator TaxOnly)> PrepareAsync(TestApp app)
     {
         await using var scope = app.Scope(out var db);
-        var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == 2021);
+        var cycle = await db.ReportingCycles.SingleAsync(c => c.FiscalYear == new FiscalYear(2021));
         cycle.Deadline = Deadline;
         var tax = await db.Departments.SingleAsync(d => d.Name == "税務課");
         var shared = await db.Indicators.SingleAsync(i => i.Departments.Any(d => d.Name == "県警"));
-        (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == shared.Id && r.FiscalYear == 2021)).State = ReportState.Submitted;
+        (await db.IndicatorReports.SingleAsync(r => r.IndicatorId == shared.Id && r.FiscalYear == new FiscalYear(2021))).State = ReportState.Submitted;
         var taxOnly = await db.Indicators.Include(i => i.Departments)
             .Where(i => i.Initiative!.PlanId == cycle.PlanId && !i.Departments.Any()).OrderBy(i => i.Id).FirstAsync();
         taxOnly.Departments.Add(tax);
