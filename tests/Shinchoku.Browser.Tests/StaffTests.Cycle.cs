@@ -74,9 +74,13 @@ public sealed partial class StaffTests
         await Assertions.Expect(admin.Locator("#report-state")).ToHaveTextAsync("承認済");
         await admin.GotoAsync("/admin/cycles");
         var row = admin.Locator("tbody tr", new() { HasText = "令和4年度 進捗状況" });
-        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^確認中にする") }).ClickAsync();
-        await admin.Locator("tbody tr", new() { HasText = "令和4年度 進捗状況" }).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^公表する") }).ClickAsync();
-        await Assertions.Expect(admin.Locator("#publish-confirmation")).ToContainTextAsync("承認されていない報告 41件");
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^令和4年度を確認中にする") }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#state-confirmation")).ToContainTextAsync("令和4年度「令和4年度 進捗状況」を確認中にしますか");
+        await AssertNoViolationsAsync(admin, "/admin/cycles (confirm a step)");
+        await admin.Locator("#state-confirmation").GetByRole(AriaRole.Button, new() { Name = "令和4年度を確認中にする" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("確認中");
+        await admin.Locator("tbody tr", new() { HasText = "令和4年度 進捗状況" }).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^令和4年度を公表する") }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#state-confirmation")).ToContainTextAsync("承認されていない報告 41件");
         await admin.GetByRole(AriaRole.Button, new() { Name = "承認済み1件を公表する" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("公表しました");
 

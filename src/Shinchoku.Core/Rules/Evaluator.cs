@@ -73,8 +73,7 @@ public static class Evaluator
         value.TryGetMagnitude(hint, out var v, out _);
         values.Baseline.TryGetMagnitude(hint, out var b, out _);
         values.FinalTarget.TryGetMagnitude(hint, out var t, out _);
-        var percent = Math.Round(progress * 100m, 0, MidpointRounding.ToZero);
-        return $"({Show(v)} − {Show(b)}) ÷ ({Show(t)} − {Show(b)}) = {percent}% → {rating.Glyph()}";
+        return $"({Show(v)} − {Show(b)}) ÷ ({Show(t)} − {Show(b)}) = {ProgressPercent.Format(progress)} → {rating.Glyph()}";
 
         static string Show(decimal d) => KpiValue.FormatNumber(Math.Round(d, 4).Normalize());
     }

@@ -86,6 +86,9 @@ public static class MarkGlyphs
     /// <summary>○ when the interim target was reached, × when not.</summary>
     public static string InterimGlyph(bool reached) => reached ? "○" : "×";
 
+    /// <summary>到達 / 未到達: the interim target in words, for pages where ○/× would stand beside the rating's ○/×.</summary>
+    public static string InterimWords(bool reached) => reached ? "到達" : "未到達";
+
     /// <summary>The legend's words for a rating (100%以上 …).</summary>
     public static string Describe(this Rating rating) => rating switch
     {

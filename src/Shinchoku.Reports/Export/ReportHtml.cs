@@ -113,7 +113,9 @@ public static class ReportHtml
         var columns = table.Columns;
         var rows = table.Rows.ToList();
         var total = columns.Where(c => !ReportLayout.IsVertical(c)).Sum(ReportLayout.Width);
-        w.Write($"<section class=\"report-table\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{E(table.Title)}</h2>\n");
+        // One landmark per table: the scrolling region named by the heading (a named section around it would be a second
+        // region of the same name, which screen readers list twice: axe landmark-unique).
+        w.Write($"<section class=\"report-table\">\n<h2 id=\"{id}\">{E(table.Title)}</h2>\n");
         w.Write($"<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\">\n<table>\n<colgroup>");
         var verticalColumns = columns.Count(ReportLayout.IsVertical);
         foreach (var column in columns)

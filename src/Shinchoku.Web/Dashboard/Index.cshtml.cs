@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Time;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Web.Dashboard;
 using Shinchoku.Web.OpenData;
@@ -25,19 +26,31 @@ public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
     /// <summary>Other plans (the previous ICT strategy) whose progress has been published, newest first.</summary>
     public List<PlanProgress> Published { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    /// <summary>The fiscal year the visitor chose (?fy=) when some plan on the page has it published; kept in links.</summary>
+    public FiscalYear? Fy { get; private set; }
+
+    /// <summary>The published years of the plans on the page, for the year selector.</summary>
+    public IReadOnlyList<FiscalYear> Years => [.. new[] { Current }.Concat(Published).OfType<PlanProgress>().SelectMany(p => p.Years).Select(y => y.FiscalYear).Distinct().Order()];
+
+    /// <summary>The year the selector shows as chosen: the one asked for, else the latest shown.</summary>
+    public FiscalYear? ShownYear => Fy ?? new[] { Current }.Concat(Published).OfType<PlanProgress>().Select(p => p.Shown?.FiscalYear).Max();
+
+    public async Task OnGetAsync(FiscalYear? fy)
     {
-        Current = await PlanProgress.LoadAsync(db, store, null, User);
+        Current = await PlanProgress.LoadAsync(db, store, null, User, fy);
         var keys = await db.Plans
             .Where(p => p.Status != PlanStatus.Draft && db.ReportingCycles.Where(Publication.IsPublished).Any(c => c.PlanId == p.Id))
             .OrderByDescending(p => p.Id).Select(p => p.Key).ToListAsync();
         foreach (var key in keys.Where(k => k != Current?.Plan.Key))
         {
-            if (await PlanProgress.LoadAsync(db, store, key, User) is { } progress)
+            if (await PlanProgress.LoadAsync(db, store, key, User, fy) is { } progress)
             {
                 Published.Add(progress);
             }
         }
+
+        Fy = new[] { Current }.Concat(Published).Any(p => p?.IsChosen(fy) == true) ? fy : null;
+        ViewData[YearLinks.ViewDataKey] = Fy;
     }
 
     public static IEnumerable<PlanNode> OfKind(PlanProgress progress, NodeKind kind) =>

@@ -40,6 +40,10 @@ public enum MarkBucket
 
     /// <summary>評価できません: a stored value no longer reads, or the evaluation failed; the reason is on the KPI's row and page.</summary>
     Unevaluable,
+
+    /// <summary>No published report at all in the fiscal year shown (not requested, or not approved when the year was
+    /// published): counted apart from 評価なし, with the KPI's latest published year beside it.</summary>
+    NoReport,
 }
 
 /// <summary>The words and symbols of the public pages for marks: never colour alone.</summary>
@@ -71,6 +75,7 @@ public static class MarkText
         MarkBucket.NotComparable => "比較できない",
         MarkBucket.NotReported => "値の報告なし",
         MarkBucket.Unevaluable => Evaluation.UnevaluableWords,
+        MarkBucket.NoReport => "この年度の報告なし",
         _ => bucket.ToString(),
     };
 
@@ -87,12 +92,13 @@ public static class MarkText
         MarkBucket.DirectionUnset => "direction not set",
         MarkBucket.NotComparable => "not comparable",
         MarkBucket.Unevaluable => "cannot be evaluated",
+        MarkBucket.NoReport => "no report for this year",
         _ => "no value reported",
     };
 
     /// <summary>Symbol and words together: 「◎ 100%以上」, 「評価なし（不明）」.</summary>
     public static string Label(MarkBucket bucket) => RatingOf(bucket) is not null ? Glyph(bucket) + " " + Words(bucket)
-        : bucket == MarkBucket.Unevaluable ? Words(bucket) : "評価なし（" + Words(bucket) + "）";
+        : bucket is MarkBucket.Unevaluable or MarkBucket.NoReport ? Words(bucket) : "評価なし（" + Words(bucket) + "）";
 
     /// <summary>The query-string value of a bucket (rating=achieved).</summary>
     public static string Slug(MarkBucket bucket) => bucket switch
@@ -107,6 +113,7 @@ public static class MarkText
         MarkBucket.DirectionUnset => "direction-unset",
         MarkBucket.NotComparable => "not-comparable",
         MarkBucket.Unevaluable => "unevaluable",
+        MarkBucket.NoReport => "no-report",
         _ => "not-reported",
     };
 
@@ -125,7 +132,8 @@ public static class MarkText
         evaluation?.Shown.Trend is { } t ? t.Glyph(evaluation.Computed.FromActual) + " " + EnglishTrendWords(t) : "－";
 
     /// <summary>Symbol and English words: 「◎ 100% or more」, 「not rated (unknown)」.</summary>
-    public static string EnglishLabel(MarkBucket bucket) => RatingOf(bucket) is not null ? Glyph(bucket) + " " + EnglishWords(bucket) : "not rated (" + EnglishWords(bucket) + ")";
+    public static string EnglishLabel(MarkBucket bucket) => RatingOf(bucket) is not null ? Glyph(bucket) + " " + EnglishWords(bucket)
+        : bucket == MarkBucket.NoReport ? EnglishWords(bucket) : "not rated (" + EnglishWords(bucket) + ")";
 
     /// <summary>The desired direction of a KPI in English.</summary>
     public static string EnglishDirection(Direction direction) => direction switch
@@ -165,7 +173,7 @@ public static class MarkText
     {
         if (evaluation is null)
         {
-            return MarkBucket.NotReported;
+            return MarkBucket.NoReport;
         }
 
         var shown = evaluation.Shown;
@@ -208,7 +216,11 @@ public sealed class MarkCounts
 
     public int Rated => MarkText.RatedBuckets.Sum(b => this[b]);
 
-    public int NotRated => Total - Rated;
+    /// <summary>The KPIs without a published report in the year shown: neither rated nor 評価なし.</summary>
+    public int NoReport => this[MarkBucket.NoReport];
+
+    /// <summary>評価なし: reported in the year shown, but not rated.</summary>
+    public int NotRated => Total - Rated - NoReport;
 
     public void Add(MarkBucket bucket) => counts[(int)bucket]++;
 
@@ -225,11 +237,14 @@ public sealed class MarkCounts
 
     /// <summary>The whole count in one sentence, for screen readers and text: 「成果指標 42件: ◎ 100%以上 5件、…」.</summary>
     public string Sentence() =>
-        $"成果指標 {Total}件: " + string.Join("、", MarkText.RatedBuckets.Concat(MarkText.NotRatedBuckets).Where(b => this[b] > 0).Select(b => $"{MarkText.Label(b)} {this[b]}件"));
+        $"成果指標 {Total}件: " + string.Join("、", MarkText.RatedBuckets.Concat(MarkText.NotRatedBuckets).Append(MarkBucket.NoReport).Where(b => this[b] > 0).Select(b => $"{MarkText.Label(b)} {this[b]}件"));
 }
 
-/// <summary>One KPI on a public page: its definition and the published evaluation of the fiscal year shown, and of the year before.</summary>
-public sealed record KpiRow(Indicator Indicator, Initiative Initiative, IndicatorYear? Latest, IndicatorYear? Previous, PlanNode? Area, IndicatorReport? LatestReport = null)
+/// <summary>
+/// One KPI on a public page: its definition and the published evaluation of the fiscal year shown, and of the year
+/// before; <paramref name="LastPublishedYear"/> is the latest published year with a report of it (null: none).
+/// </summary>
+public sealed record KpiRow(Indicator Indicator, Initiative Initiative, IndicatorYear? Latest, IndicatorYear? Previous, PlanNode? Area, IndicatorReport? LatestReport = null, FiscalYear? LastPublishedYear = null)
 {
     public MarkBucket Bucket => MarkText.BucketOf(Latest);
 
@@ -283,6 +298,9 @@ public sealed class PlanProgress
 
     /// <summary>The fiscal year shown, or null when nothing is published.</summary>
     public PublishedYear? Shown { get; }
+
+    /// <summary>True when <paramref name="fiscalYear"/> is the year shown because it was asked for (?fy=), so links carry it on.</summary>
+    public bool IsChosen(FiscalYear? fiscalYear) => fiscalYear is not null && Shown?.FiscalYear == fiscalYear;
 
     /// <summary>The year published before <see cref="Shown"/>, or null.</summary>
     public PublishedYear? Previous => Shown is null ? null : Years.LastOrDefault(y => y.FiscalYear < Shown.FiscalYear);
@@ -389,6 +407,15 @@ public sealed class PlanProgress
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
+        // The latest published year of each KPI, for those without a report in the year shown.
+        var publishedYears = years.Select(y => y.FiscalYear).ToList();
+        var lastPublished = (await db.IndicatorReports.AsNoTracking()
+                .Where(r => r.Indicator!.Initiative!.PlanId == planId && r.State == ReportState.Approved && publishedYears.Contains(r.FiscalYear))
+                .Select(r => new { r.IndicatorId, r.FiscalYear })
+                .ToListAsync(cancellationToken))
+            .GroupBy(r => r.IndicatorId)
+            .ToDictionary(g => g.Key, g => g.Max(r => r.FiscalYear));
+
         var initiatives = tree.Plan.Initiatives.ToDictionary(i => i.Id);
         var order = OrderOfInitiatives(tree);
         var rows = new List<KpiRow>(indicators.Count);
@@ -403,7 +430,8 @@ public sealed class PlanProgress
                 latest is null ? null : KpiYears.Of(indicator, latest),
                 before is null ? null : KpiYears.Of(indicator, before),
                 AreaOf(initiative),
-                latest));
+                latest,
+                lastPublished.TryGetValue(indicator.Id, out var last) ? last : null));
         }
 
         rows = [.. rows.OrderBy(r => order.GetValueOrDefault(r.Initiative.Id, int.MaxValue)).ThenBy(r => r.Indicator.Order).ThenBy(r => r.Indicator.Id)];

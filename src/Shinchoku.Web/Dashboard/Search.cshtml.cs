@@ -83,6 +83,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
             return NotFound();
         }
 
+        ViewData[YearLinks.ViewDataKey] = Progress.IsChosen(FiscalYear) ? FiscalYear : null;
         Departments = [.. Progress.Rows.SelectMany(r => r.Indicator.Departments.Select(d => d.Name)).Distinct().Order(StringComparer.Ordinal)];
         IEnumerable<KpiRow> rows = Progress.Rows;
         if (!string.IsNullOrWhiteSpace(Query))

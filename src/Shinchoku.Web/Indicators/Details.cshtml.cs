@@ -44,8 +44,19 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     /// <summary>The published reporting cycles by fiscal year (their publication dates), of the plan version each report belongs to.</summary>
     public Dictionary<FiscalYear, ReportingCycle> PublishedCycles { get; private set; } = [];
 
-    /// <summary>The latest published evaluation, the one the summary and the public counts use.</summary>
-    public IndicatorYear? LatestPublished => Evaluations.LastOrDefault(e => PublishedCycles.ContainsKey(e.FiscalYear!.Value));
+    /// <summary>The published fiscal year shown in the summary: the one asked for (?fy=), else the latest published.</summary>
+    public FiscalYear? ShownYear => Fy ?? (PublishedCycles.Count > 0 ? PublishedCycles.Keys.Max() : null);
+
+    /// <summary>The fiscal year the visitor chose (?fy=) when it is published; kept in links.</summary>
+    public FiscalYear? Fy { get; private set; }
+
+    /// <summary>The published evaluation of <see cref="ShownYear"/>, the one the summary and the public counts use; null when the KPI has no report that year.</summary>
+    public IndicatorYear? LatestPublished => ShownYear is { } year && PublishedCycles.ContainsKey(year)
+        ? Evaluations.LastOrDefault(e => e.FiscalYear == year)
+        : null;
+
+    /// <summary>The latest published year with a report of this KPI, shown beside 「この年度の報告なし」.</summary>
+    public FiscalYear? LastPublishedYear => Evaluations.Where(e => e.FiscalYear is { } y && PublishedCycles.ContainsKey(y)).Select(e => e.FiscalYear).Max();
 
     /// <summary>The evaluation published the year before <see cref="LatestPublished"/>, to show what changed.</summary>
     public IndicatorYear? PreviousPublished => LatestPublished is { } latest
@@ -55,7 +66,7 @@ public class DetailsModel(ShinchokuDb db) : PageModel
     /// <summary>What changed from the previous publication to the latest: field, before, after.</summary>
     public List<(string Field, string Before, string After)> Changes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, FiscalYear? fy)
     {
         var indicator = await db.Indicators
             .Include(i => i.Initiative!).ThenInclude(i => i.Plan)
@@ -81,6 +92,8 @@ public class DetailsModel(ShinchokuDb db) : PageModel
         DirectionText = direction.Describe() + (indicator.Direction is null ? "（目標値から判定）" : "（設定）");
         ChartPoints = BuildChart(indicator, Evaluations);
         PublishedCycles = await Lineage.PublishedCyclesAsync(db);
+        Fy = fy is { } chosen && PublishedCycles.ContainsKey(chosen) ? chosen : null;
+        ViewData[Shinchoku.Web.Dashboard.YearLinks.ViewDataKey] = Fy;
         Changes = CompareWithPrevious(LatestPublished, PreviousPublished);
         // The history holds values before publication, so only staff see it.
         if (Publication.SeesUnpublished(User))

@@ -72,13 +72,15 @@ public static class ValueChart
         right = Math.Max(right, targets.Count == 0 ? 0 : (int)Math.Ceiling(targets.Max(t => LabelWidth(KindName(t.Kind, english)))) + 16);
 
         var years = points.Select(p => p.FiscalYear).Distinct().Order().ToList();
-        var ticks = Ticks(Math.Min(0m, points.Min(p => p.Value)), points.Max(p => p.Value));
+        var (low, high, clipped) = Scale(points);
+        var ticks = Ticks(low, high);
         var min = ticks[0];
         var max = ticks[^1];
 
         double X(FiscalYear year) => years.Count == 1 ? left + (width - left - right) / 2.0
             : left + (width - left - right) * (years.IndexOf(year) / (double)(years.Count - 1));
-        double Y(decimal v) => Top + (height - Top - Bottom) * (1 - (double)((v - min) / (max - min)));
+        // A value beyond the scale (see Scale) is drawn at its top edge, marked, with its number written beside it.
+        double Y(decimal v) => Top + (height - Top - Bottom) * (1 - (double)((Math.Min(v, max) - min) / (max - min)));
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
         var sb = new StringBuilder();
@@ -120,8 +122,23 @@ public static class ValueChart
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{y}\" x2=\"{width - right}\" y2=\"{y}\" stroke=\"#c16800\" stroke-width=\"2\" stroke-dasharray=\"{(target.Kind == ChartPointKind.FinalTarget ? "8 4" : "3 3")}\" />");
         }
 
+        if (clipped.Count > 0)
+        {
+            // The break in the value axis: two slanted strokes where the scale stops short of the value above it.
+            var bx = left;
+            sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{bx - 7},{Top + 8} l14,-5 M{bx - 7},{Top + 14} l14,-5\" stroke=\"#333\" stroke-width=\"2\" fill=\"none\" />");
+        }
+
         foreach (var p in points.Where(p => p.Kind is ChartPointKind.Baseline or ChartPointKind.Value))
         {
+            if (clipped.Contains(p))
+            {
+                var cx = X(p.FiscalYear);
+                sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(cx)},{Top - 4} l8,12 l-16,0 z\" fill=\"#0031d8\" />");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(cx - 10)}\" y=\"{Top + 4}\" text-anchor=\"end\" font-size=\"{FontSize}\" fill=\"#0031d8\">{WebUtility.HtmlEncode("↑" + Number(p.Value))}</text>");
+                continue;
+            }
+
             var shape = p.Kind == ChartPointKind.Baseline
                 ? $"<rect x=\"{F(X(p.FiscalYear) - 6)}\" y=\"{F(Y(p.Value) - 6)}\" width=\"12\" height=\"12\" fill=\"#fff\" stroke=\"#0031d8\" stroke-width=\"3\" />"
                 : $"<circle cx=\"{F(X(p.FiscalYear))}\" cy=\"{F(Y(p.Value))}\" r=\"7\" fill=\"#0031d8\" />";
@@ -187,10 +204,47 @@ public static class ValueChart
         return placed;
     }
 
-    /// <summary>The chart in one sentence, for screen readers and the page's text summary.</summary>
-    public static string Describe(IReadOnlyList<ChartPoint> points, string unit, bool english = false) => english
-        ? string.Join("; ", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{YearName(p.FiscalYear, true)} {KindName(p.Kind, true)} {p.Text}")) + "."
-        : string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{p.FiscalYear}の{KindName(p.Kind)} {p.Text}")) + "。";
+    /// <summary>
+    /// The span of the value axis, chosen from what the reader compares: the baseline and the targets, and the values
+    /// near them. A value more than the targets' whole range above the highest of them (a count in other units, a year
+    /// out of the ordinary) would flatten the targets into one line at the bottom, so it is left out of the scale and
+    /// returned in <c>Clipped</c>, to be drawn at the top edge with a break in the axis and its number beside it.
+    /// Without a baseline or target every value sets the scale.
+    /// </summary>
+    internal static (decimal Low, decimal High, IReadOnlyList<ChartPoint> Clipped) Scale(IReadOnlyList<ChartPoint> points)
+    {
+        var low = Math.Min(0m, points.Min(p => p.Value));
+        var reference = points.Where(p => p.Kind != ChartPointKind.Value).Select(p => p.Value).ToList();
+        if (reference.Count == 0)
+        {
+            return (low, points.Max(p => p.Value), []);
+        }
+
+        var referenceLow = Math.Min(0m, reference.Min());
+        var referenceHigh = reference.Max();
+        if (referenceHigh > decimal.MaxValue / 4 || referenceLow < decimal.MinValue / 4)
+        {
+            return (low, points.Max(p => p.Value), []);
+        }
+
+        // Only numbers far above the reference are clipped; a span of zero (all targets at 0) clips nothing.
+        var span = referenceHigh - referenceLow;
+        var limit = span > 0 ? referenceHigh + span : decimal.MaxValue;
+        var clipped = points.Where(p => p.Kind == ChartPointKind.Value && p.Value > limit).ToList();
+        var high = points.Where(p => !clipped.Contains(p)).Max(p => p.Value);
+        return (low, high, clipped);
+    }
+
+    /// <summary>The chart in one sentence, for screen readers and the page's text summary; a value drawn at the top edge says so.</summary>
+    public static string Describe(IReadOnlyList<ChartPoint> points, string unit, bool english = false)
+    {
+        var clipped = points.Count >= 2 ? Scale(points).Clipped : [];
+        return english
+            ? string.Join("; ", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{YearName(p.FiscalYear, true)} {KindName(p.Kind, true)} {p.Text}")) + "."
+                + string.Concat(clipped.Select(p => $" The value for {YearName(p.FiscalYear, true)} ({Number(p.Value)}) is far above the targets and is drawn at the top edge of the chart, above a break in the axis."))
+            : string.Join("、", points.OrderBy(p => p.FiscalYear).ThenBy(p => p.Kind).Select(p => $"{p.FiscalYear}の{KindName(p.Kind)} {p.Text}")) + "。"
+                + string.Concat(clipped.Select(p => $"{p.FiscalYear}の値（{Number(p.Value)}）は目標から大きく離れているため、目盛りを省略し、グラフの上端に矢印で示しています。"));
+    }
 
     /// <summary>令和2年度, or FY2020 in English.</summary>
     public static string YearName(FiscalYear fiscalYear, bool english) =>

@@ -30,8 +30,8 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
     /// <summary>The KPIs of the chosen plan, grouped by their departments (those without one under <see cref="DxOfficeGroup"/>).</summary>
     public List<IGrouping<string, Indicator>> IndicatorGroups { get; private set; } = [];
 
-    /// <summary>The cycle about to be published, with how many reports become public and how many stay non-public.</summary>
-    public (ReportingCycle Cycle, int Approved, int NotApproved)? PublishConfirmation { get; private set; }
+    /// <summary>The step about to be taken, asked first (every step: a year's state is not changed by one stray click).</summary>
+    public StateConfirmation? Confirmation { get; private set; }
 
     public async Task OnGetAsync(int? planId)
     {
@@ -123,12 +123,10 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
             return Page();
         }
 
-        if (target == PublicationState.Published && !confirmed)
+        if (!confirmed)
         {
             await LoadAsync();
-            var reports = db.IndicatorReports.Where(r => r.FiscalYear == cycle.FiscalYear && r.Indicator!.Initiative!.PlanId == cycle.PlanId);
-            var approved = await reports.CountAsync(Publication.IsApproved);
-            PublishConfirmation = (cycle, approved, await reports.CountAsync() - approved);
+            Confirmation = await ConfirmationOfAsync(cycle, target);
             return Page();
         }
 
@@ -152,6 +150,58 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
         PublicationState.Published => [(PublicationState.Submitted, "公表を取り消す（確認中に戻す）")],
         _ => [],
     };
+
+    /// <summary>The button's words with the year named: 「令和3年度を確認中にする」, 「令和3年度の公表を取り消す（確認中に戻す）」.</summary>
+    public static string ActionLabel(Core.Time.FiscalYear fiscalYear, string action) =>
+        fiscalYear + (action.StartsWith("公表を", StringComparison.Ordinal) ? "の" + action : "を" + action);
+
+    /// <summary>
+    /// What a step will do, in words, for the confirmation: for publication, which year the public pages will show and
+    /// how many KPIs will read 「この年度の報告なし」 (the approved reports are all that become public).
+    /// </summary>
+    private async Task<StateConfirmation> ConfirmationOfAsync(ReportingCycle cycle, PublicationState target)
+    {
+        var year = cycle.FiscalYear;
+        var name = $"{year}「{cycle.Title}」";
+        var action = Steps(cycle.State).First(s => s.To == target).Action;
+        var button = ActionLabel(cycle.FiscalYear, action);
+        var otherYears = await db.ReportingCycles.Where(c => c.PlanId == cycle.PlanId && c.Id != cycle.Id).Where(Publication.IsPublished)
+            .Select(c => c.FiscalYear).ToListAsync();
+        Core.Time.FiscalYear? latestOther = otherYears.Count > 0 ? otherYears.Max() : null;
+        if (target == PublicationState.Published)
+        {
+            var kpis = await db.Indicators.CountAsync(i => i.Initiative!.PlanId == cycle.PlanId);
+            var reports = db.IndicatorReports.Where(r => r.FiscalYear == cycle.FiscalYear && r.Indicator!.Initiative!.PlanId == cycle.PlanId);
+            var approved = await reports.CountAsync(Publication.IsApproved);
+            var notApproved = await reports.CountAsync() - approved;
+            var shows = latestOther is { } later && later > cycle.FiscalYear
+                ? $"公表しても、公開ページが最初に表示するのは{later}のままです。{year}は各ページの「表示する年度」で選べるようになります。"
+                : $"公表すると、公開ページは{year}の表示に切り替わります。";
+            var lines = new List<string>
+            {
+                shows + $"承認済みの報告は{kpis}件中{approved}件です。" + (kpis - approved > 0 ? $"残りの{kpis - approved}件は「この年度の報告なし」と表示されます。" : ""),
+                $"承認済みの報告 {approved}件が一般のページとオープンデータで公表されます。承認されていない報告 {notApproved}件は公表されません（職員だけが見られます）。",
+            };
+            if (latestOther is { } earlier && earlier < cycle.FiscalYear)
+            {
+                lines.Add($"{earlier}までの表示は、各ページの「表示する年度」で引き続き選べます。");
+            }
+
+            return new StateConfirmation(cycle, target, $"{name}を公表しますか", lines, $"承認済み{approved}件を公表する", notApproved > 0);
+        }
+
+        if (cycle.State == PublicationState.Published)
+        {
+            var back = latestOther is { } other && other < cycle.FiscalYear
+                ? $"公開ページは{other}の表示に戻ります。"
+                : "";
+            return new StateConfirmation(cycle, target, $"{name}の公表を取り消しますか",
+                [$"取り消すと、{year}の値と評価は公開ページとオープンデータに表示されなくなります。{back}状態は「確認中」に戻ります。"], button, false);
+        }
+
+        return new StateConfirmation(cycle, target, name + (target == PublicationState.Submitted ? "を確認中にしますか" : "を入力中に戻しますか"),
+            [$"状態が「{AdminText.Describe(cycle.State)}」から「{AdminText.Describe(target)}」に変わります。公開ページの表示は変わりません。"], button, false);
+    }
 
     private DateOnly? ReadDeadline(Core.Time.FiscalYear? year)
     {
@@ -198,3 +248,6 @@ public class CyclesModel(ShinchokuDb db, TimeProvider clock, ReportReview review
         Cycles = await db.ReportingCycles.Include(c => c.Plan).OrderByDescending(c => c.FiscalYear).ThenBy(c => c.PlanId).ToListAsync();
     }
 }
+
+/// <summary>A step of a reporting cycle waiting for confirmation: the question, what it will do, and the confirming button's words.</summary>
+public sealed record StateConfirmation(ReportingCycle Cycle, PublicationState To, string Question, IReadOnlyList<string> Consequences, string Button, bool LinkToBoard);

@@ -27,4 +27,9 @@ public sealed record ImportScope(string Department, Core.Time.FiscalYear FiscalY
 }
 
 /// <summary>The import preview partial's model: the preview and the token that commits it (null when it cannot be committed).</summary>
-public sealed record ImportPreviewView(ImportPreview Preview, string? Token);
+public sealed record ImportPreviewView(ImportPreview Preview, string? Token)
+{
+    /// <summary>The rows' problems that stop the commit, with each row's place in the preview table.</summary>
+    public static IReadOnlyList<(int Index, ImportRowPlan Item, ImportMessage Message)> RowErrors(ImportPreview preview) =>
+        [.. preview.Rows.SelectMany((item, i) => item.AllMessages.Where(m => m.IsError || m.BlocksCommit).Select(m => (i, item, m)))];
+}

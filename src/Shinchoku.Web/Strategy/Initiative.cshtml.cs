@@ -22,9 +22,12 @@ public class InitiativeModel(ShinchokuDb db, OpenDataStore store) : PageModel
 
     public IReadOnlyList<KpiRow> Rows { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey)
+    /// <summary>The fiscal year the visitor chose (?fy=), kept in links; null for the latest published year.</summary>
+    public Core.Time.FiscalYear? Fy { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string planKey, string initiativeKey, Core.Time.FiscalYear? fy)
     {
-        var progress = await PlanProgress.LoadAsync(db, store, planKey, User);
+        var progress = await PlanProgress.LoadAsync(db, store, planKey, User, fy);
         var initiative = progress?.Plan.Initiatives.FirstOrDefault(i => i.Key == initiativeKey);
         if (initiative is null)
         {
@@ -34,6 +37,8 @@ public class InitiativeModel(ShinchokuDb db, OpenDataStore store) : PageModel
         Initiative = initiative;
         Progress = progress!;
         Rows = Progress.RowsOf(initiative);
+        Fy = Progress.IsChosen(fy) ? fy : null;
+        ViewData[YearLinks.ViewDataKey] = Fy;
         return Page();
     }
 }

@@ -26,9 +26,12 @@ public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
 
     public PlanProgress Progress { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey)
+    /// <summary>The fiscal year the visitor chose (?fy=), kept in links; null for the latest published year.</summary>
+    public Core.Time.FiscalYear? Fy { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string planKey, string nodeKey, Core.Time.FiscalYear? fy)
     {
-        var progress = await PlanProgress.LoadAsync(db, store, planKey, User);
+        var progress = await PlanProgress.LoadAsync(db, store, planKey, User, fy);
         var node = progress?.Plan.Nodes.FirstOrDefault(n => n.Key == nodeKey);
         if (node is null)
         {
@@ -37,6 +40,8 @@ public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
 
         Node = node;
         Progress = progress!;
+        Fy = Progress.IsChosen(fy) ? fy : null;
+        ViewData[YearLinks.ViewDataKey] = Fy;
         return Page();
     }
 

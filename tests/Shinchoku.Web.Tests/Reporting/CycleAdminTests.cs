@@ -67,10 +67,10 @@ public class CycleAdminTests
         var planId = await PlanIdAsync(baseApp, "chiba-dx-1.1");
         await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = planId, ["fiscalYear"] = "令和7年度", ["title"] = "令和7年度 進捗状況（DX戦略）", ["deadline"] = "2026-05-31" });
 
-        var submitted = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "確認中にする");
+        var submitted = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "令和7年度を確認中にする");
         Assert.Contains("確認中", Row(submitted, "令和7年度 進捗状況（DX戦略）").TextContent, StringComparison.Ordinal);
 
-        var published = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "公表する");
+        var published = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "令和7年度を公表する");
         Assert.Contains("公表しました", published.Done, StringComparison.Ordinal);
         Assert.Contains("2026年6月1日 10:30 公表", Row(published, "令和7年度 進捗状況（DX戦略）").TextContent, StringComparison.Ordinal);
         await using (var scope = baseApp.Scope(out var db))
@@ -83,7 +83,7 @@ public class CycleAdminTests
         var plans = await Html.GetAsync(baseApp.CreateClient(), "/strategy/plans");
         Assert.Contains("令和7年度 進捗状況（DX戦略）", plans.Body!.TextContent, StringComparison.Ordinal);
 
-        var withdrawn = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "公表を取り消す");
+        var withdrawn = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "令和7年度の公表を取り消す");
         Assert.Contains("公表を取り消し", withdrawn.Done, StringComparison.Ordinal);
         plans = await Html.GetAsync(baseApp.CreateClient(), "/strategy/plans");
         Assert.DoesNotContain("令和7年度 進捗状況（DX戦略）", plans.Body!.TextContent, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public class CycleAdminTests
             Assert.Null(cycle.PublishedAt);
         }
 
-        var draft = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "入力中に戻す");
+        var draft = await StepAsync(client, "令和7年度 進捗状況（DX戦略）", "令和7年度を入力中に戻す");
         Assert.Contains("入力中", Row(draft, "令和7年度 進捗状況（DX戦略）").TextContent, StringComparison.Ordinal);
     }
 
@@ -105,9 +105,9 @@ public class CycleAdminTests
         var client = await app.SignedInClientAsync("dx-admin");
         await client.SubmitAsync("/admin/cycles", "create", new() { ["planId"] = await PlanIdAsync(app, "chiba-dx-1.1"), ["fiscalYear"] = "令和7年度", ["title"] = "R7", ["deadline"] = "2026-05-31" });
         var stale = await Html.GetAsync(client, "/admin/cycles");
-        await StepAsync(client, "R7", "確認中にする");
+        await StepAsync(client, "R7", "令和7年度を確認中にする");
 
-        var again = await client.SubmitAsync(Button(stale, "R7", "確認中にする"), "/admin/cycles", []);
+        var again = await client.SubmitAsync(Button(stale, "R7", "令和7年度を確認中にする"), "/admin/cycles", []);
 
         Assert.False(again.Redirected);
         Assert.Contains("ほかの人が既に「確認中」に変更しています", again.Summary, StringComparison.Ordinal);
@@ -117,12 +117,11 @@ public class CycleAdminTests
     {
         var page = await Html.GetAsync(client, "/admin/cycles");
         var result = await client.SubmitAsync(Button(page, title, action), "/admin/cycles", []);
-        if (result.Page.GetElementById("publish-confirmation") is { } confirmation)
-        {
-            // Publishing asks first how many reports become public.
-            result = await client.SubmitAsync(confirmation.QuerySelector("form")!, "/admin/cycles", []);
-        }
-
+        // Every step asks first, naming the year; nothing changes until it is confirmed.
+        Assert.False(result.Redirected, result.Summary);
+        var confirmation = result.Page.GetElementById("state-confirmation")!;
+        Assert.Contains(Row(page, title).QuerySelector("td")!.TextContent, confirmation.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
+        result = await client.SubmitAsync(confirmation.QuerySelector("form")!, "/admin/cycles", []);
         Assert.True(result.Redirected, result.Summary);
         return result;
     }

@@ -180,7 +180,7 @@ public class ReviewCycleTests
         await admin.SubmitAsync(review, "approve", []);
 
         await Step(admin, cycleId, "Submitted", confirmed: true);
-        var confirm = (await Html.ParseAsync(await Step(admin, cycleId, "Published", confirmed: false))).GetElementById("publish-confirmation")!.TextContent;
+        var confirm = (await Html.ParseAsync(await Step(admin, cycleId, "Published", confirmed: false))).GetElementById("state-confirmation")!.TextContent;
         Assert.Contains("承認済みの報告 1件", confirm, StringComparison.Ordinal);
         Assert.Contains("承認されていない報告 41件", confirm, StringComparison.Ordinal);
         await Step(admin, cycleId, "Published", confirmed: true);
