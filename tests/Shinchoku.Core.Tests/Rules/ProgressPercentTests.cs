@@ -25,7 +25,7 @@ public class ProgressPercentTests
     public void Explain_UsesTheSameRule(string baseline, string projection, string target, string percent)
     {
         var values = new ReportValues(P(baseline), P("－"), P(projection), P(target));
-        var e = Evaluator.Evaluate(new Indicator("x"), values);
+        var e = Evaluator.Evaluate(new Indicator(), values);
         Assert.Contains("= " + percent + " →", Evaluator.Explain(values, e), StringComparison.Ordinal);
         Assert.Equal(percent, ProgressPercent.Format(e.Progress!.Value));
 
