@@ -3,8 +3,11 @@ using Shinchoku.Web.Departments;
 
 namespace Shinchoku.Web.Strategy;
 
-/// <summary>A prefecture or municipality that runs its strategy in Shinchoku.</summary>
-public class Organization
+/// <summary>
+/// A prefecture or municipality that runs its strategy in Shinchoku, with the identity its public pages show: name,
+/// emblem, contact, accessibility policy and privacy notice (edited by the DX office on /admin/organizations).
+/// </summary>
+public class Organization : Data.IVersioned
 {
     public int Id { get; set; }
 
@@ -13,6 +16,29 @@ public class Organization
 
     /// <summary>全国地方公共団体コード, six digits with check digit (120006).</summary>
     public required string Code { get; set; }
+
+    /// <summary>The path of the emblem image on this site (/images/emblem.svg) or an https URL; empty: no emblem.</summary>
+    public string EmblemPath { get; set; } = "";
+
+    /// <summary>The department to contact about the site (千葉県総務部デジタル改革推進局 …).</summary>
+    public string ContactDepartment { get; set; } = "";
+
+    public string ContactPhone { get; set; } = "";
+
+    public string ContactEmail { get; set; } = "";
+
+    public string ContactAddress { get; set; } = "";
+
+    /// <summary>The conformance target of the accessibility policy (JIS X 8341-3:2016 適合レベルAA準拠 …).</summary>
+    public string AccessibilityTarget { get; set; } = "";
+
+    /// <summary>The rest of the ウェブアクセシビリティ方針, as paragraphs separated by blank lines.</summary>
+    public string AccessibilityPolicy { get; set; } = "";
+
+    /// <summary>個人情報の取扱い, as paragraphs separated by blank lines.</summary>
+    public string PrivacyPolicy { get; set; } = "";
+
+    public int Version { get; set; }
 
     public List<Plan> Plans { get; } = [];
 
