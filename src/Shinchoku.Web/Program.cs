@@ -40,6 +40,7 @@ builder.Services.AddScoped<DemoDataLoader>();
 builder.Services.AddScoped<DemoAccounts>();
 builder.Services.AddScoped<Shinchoku.Web.Council.DemoCouncil>();
 builder.Services.AddScoped<Access>();
+builder.Services.AddScoped<Shinchoku.Web.Organizations.SiteIdentity>();
 builder.Services.AddScoped<Shinchoku.Web.Reporting.ReportReview>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {

@@ -19,6 +19,7 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
 {
     public const string StrategyFile = "chiba-dx-strategy-1.1.json";
     public const string ReportFile = "r2-progress-report.json";
+    public const string OrganizationFile = "demo-organization.json";
     private const string LoaderUser = "デモデータ";
 
     private static readonly JsonSerializerOptions Json = new()
@@ -41,7 +42,20 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var code = LocalGovernmentCode.Parse(strategy.Organization.Code);
-        var organization = new Organization { Name = strategy.Organization.Name, Code = code.Value.Value };
+        var identity = Read<IdentityModel>(Path.Combine(folder, OrganizationFile));
+        var organization = new Organization
+        {
+            Name = strategy.Organization.Name,
+            Code = code.Value.Value,
+            EmblemPath = identity.EmblemPath,
+            ContactDepartment = identity.ContactDepartment,
+            ContactPhone = identity.ContactPhone,
+            ContactEmail = identity.ContactEmail,
+            ContactAddress = identity.ContactAddress,
+            AccessibilityTarget = identity.AccessibilityTarget,
+            AccessibilityPolicy = identity.AccessibilityPolicy,
+            PrivacyPolicy = identity.PrivacyPolicy,
+        };
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(cancellationToken);
         db.Players.AddRange(strategy.Players.Select(name => new Player { Name = name, OrganizationId = organization.Id }));
@@ -279,6 +293,10 @@ public sealed partial class DemoDataLoader(ShinchokuDb db, AuditActor actor, ILo
     private sealed record StrategyFileModel(OrganizationModel Organization, PlanModel Plan, List<NodeModel> Nodes, List<MaintenanceModel> Maintenance, List<string> Players);
 
     private sealed record OrganizationModel(string Name, string Code);
+
+    private sealed record IdentityModel(
+        string EmblemPath, string ContactDepartment, string ContactPhone, string ContactEmail, string ContactAddress,
+        string AccessibilityTarget, string AccessibilityPolicy, string PrivacyPolicy);
 
     private sealed record PlanModel(string Key, string Name, string Version, string? Issued, string? IssuedLabel, PlanStatus Status, string? Purpose);
 

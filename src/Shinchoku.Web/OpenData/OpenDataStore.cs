@@ -291,6 +291,8 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var posts = await db.CouncilPosts.CountAsync(cancellationToken);
         var lastPost = await db.CouncilPosts.MaxAsync(p => (int?)p.Id, cancellationToken);
         var meetingVersions = await db.CouncilMeetings.SumAsync(m => (long)m.Version + 1, cancellationToken);
+        // The organisation's identity (name, contact, policies) is on every public page's footer.
+        var organizationVersions = await db.Organizations.SumAsync(o => (long)o.Version + 1, cancellationToken);
 
         var text = new StringBuilder();
         foreach (var c in cycles.OrderBy(c => c.Id))
@@ -303,7 +305,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             text.Append(CultureInfo.InvariantCulture, $"p{p.Id}:{p.Status};");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements};cp{posts}:{lastPost}:{meetingVersions}");
+        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements};cp{posts}:{lastPost}:{meetingVersions};org{organizationVersions}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
         // Corrections are few; their dates are read as values (SQLite cannot take the maximum of a DateTimeOffset).
         var corrected = await Reporting.Publication.PublicReports(db).AsNoTracking().Where(r => r.CorrectedAt != null)

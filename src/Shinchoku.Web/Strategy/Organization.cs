@@ -17,7 +17,7 @@ public class Organization : Data.IVersioned
     /// <summary>全国地方公共団体コード, six digits with check digit (120006).</summary>
     public required string Code { get; set; }
 
-    /// <summary>The path of the emblem image on this site (/images/emblem.svg) or an https URL; empty: no emblem.</summary>
+    /// <summary>The path of the emblem image on this site (/images/emblem.svg); empty: no emblem.</summary>
     public string EmblemPath { get; set; } = "";
 
     /// <summary>The department to contact about the site (千葉県総務部デジタル改革推進局 …).</summary>
@@ -39,6 +39,12 @@ public class Organization : Data.IVersioned
     public string PrivacyPolicy { get; set; } = "";
 
     public int Version { get; set; }
+
+    /// <summary>The longest one-line field (name, emblem path, contact, conformance target), in characters.</summary>
+    public const int LineMaxLength = 300;
+
+    /// <summary>The longest policy text, in characters.</summary>
+    public const int TextMaxLength = 20000;
 
     public List<Plan> Plans { get; } = [];
 

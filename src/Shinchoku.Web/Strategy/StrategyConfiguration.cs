@@ -13,14 +13,14 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Name).HasMaxLength(100);
         b.Property(o => o.Code).HasMaxLength(6);
         b.HasIndex(o => o.Code).IsUnique();
-        b.Property(o => o.EmblemPath).HasMaxLength(300);
+        b.Property(o => o.EmblemPath).HasMaxLength(Organization.LineMaxLength);
         b.Property(o => o.ContactDepartment).HasMaxLength(200);
         b.Property(o => o.ContactPhone).HasMaxLength(50);
         b.Property(o => o.ContactEmail).HasMaxLength(200);
-        b.Property(o => o.ContactAddress).HasMaxLength(300);
-        b.Property(o => o.AccessibilityTarget).HasMaxLength(300);
-        b.Property(o => o.AccessibilityPolicy).HasMaxLength(20000);
-        b.Property(o => o.PrivacyPolicy).HasMaxLength(20000);
+        b.Property(o => o.ContactAddress).HasMaxLength(Organization.LineMaxLength);
+        b.Property(o => o.AccessibilityTarget).HasMaxLength(Organization.LineMaxLength);
+        b.Property(o => o.AccessibilityPolicy).HasMaxLength(Organization.TextMaxLength);
+        b.Property(o => o.PrivacyPolicy).HasMaxLength(Organization.TextMaxLength);
         b.Property(o => o.Version).IsConcurrencyToken();
     }
 }
