@@ -257,7 +257,15 @@ public sealed record KpiRow(Indicator Indicator, Initiative Initiative, Indicato
         ?? Indicator.Targets.MaxBy(t => t.FiscalYear);
 
     /// <summary>The value the marks were computed from, or the actual as written.</summary>
-    public string ValueText => Latest is null ? "" : Latest.ValueText.Length > 0 ? Latest.ValueText : Latest.Actual.Text;
+    public string ValueText => ValueOf(Latest);
+
+    /// <summary>The baseline as the stored KPI year of the year shown measured it (the KPI's own when it has no report that year).</summary>
+    public YearValue Baseline => Latest?.Baseline ?? new YearValue(Indicator.Baseline.Text, null, Indicator.BaselineFiscalYear);
+
+    /// <summary>The value of the year published before the year shown, as its marks were computed from; empty when none.</summary>
+    public string PreviousValueText => ValueOf(Previous);
+
+    private static string ValueOf(IndicatorYear? year) => year is null ? "" : year.ValueText.Length > 0 ? year.ValueText : year.Actual.Text;
 }
 
 /// <summary>A published fiscal year of a plan.</summary>

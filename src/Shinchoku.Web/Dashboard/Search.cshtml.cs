@@ -64,7 +64,35 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
     /// <summary>The filters in force, in words, for the heading and screen readers.</summary>
     public List<string> Applied { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync() => await FilterAsync() ?? Page();
+
+    /// <summary>
+    /// The same list as a CSV file (every page of it): the columns of indicators.csv of the open data, for the year
+    /// shown; a KPI without a published report that year has its definition only.
+    /// </summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        if (await FilterAsync() is { } problem)
+        {
+            return problem;
+        }
+
+        if (Progress?.Shown is not { } shown)
+        {
+            return NotFound();
+        }
+
+        var snapshot = await store.GetAsync(HttpContext.RequestAborted);
+        var items = Matches.Select(r => snapshot.IndicatorsById.GetValueOrDefault(r.Indicator.Id)?.For(shown.FiscalYear)).OfType<IndicatorItem>();
+        return File(OpenDataCsv.Indicators(items), "text/csv; charset=utf-8",
+            $"indicators-{Progress.Plan.Key}-{shown.FiscalYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture)}.csv");
+    }
+
+    /// <summary>The URL of the CSV of this list (every page), with the same filters and year.</summary>
+    public string CsvUrl => UrlOfPage(1) + (UrlOfPage(1).Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=csv";
+
+    /// <summary>Loads the plan and applies the filters; null when the list is ready, else the answer to give instead.</summary>
+    private async Task<IActionResult?> FilterAsync()
     {
         Plans = await db.Plans
             .Where(p => p.Status != PlanStatus.Draft)
@@ -126,7 +154,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
         Matches = [.. rows];
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Results = [.. Matches.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
-        return Page();
+        return null;
     }
 
     private static string Haystack(KpiRow r) =>

@@ -204,7 +204,7 @@ public static class OpenDataApi
     private static FileContentHttpResult Csv(byte[] content, string name) => TypedResults.File(content, CsvType, name);
 
     /// <summary>Sets the caching and licence headers; true when the client's copy is current (answer 304).</summary>
-    private static bool NotModified(HttpContext context, OpenDataSnapshot s)
+    internal static bool NotModified(HttpContext context, OpenDataSnapshot s)
     {
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = new EntityTagHeaderValue(s.ETag);

@@ -102,6 +102,7 @@ public static class OpenDataSetup
                 return await next(context);
             });
         OpenDataApi.Map(api);
+        AtomFeed.Map(app);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().RequireCors(CorsPolicy);
         app.MapScalarApiReference("/api/docs", o =>

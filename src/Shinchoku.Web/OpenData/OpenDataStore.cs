@@ -130,11 +130,12 @@ public sealed class OpenDataSnapshot
 /// <summary>An indicator with its list rows per published fiscal year and the node keys it falls under (for the area filter).</summary>
 public sealed class IndicatorEntry
 {
-    internal IndicatorEntry(IndicatorDetail detail, IReadOnlyDictionary<FiscalYear, IndicatorItem> byYear, IndicatorItem latest, HashSet<string> areaKeys)
+    internal IndicatorEntry(IndicatorDetail detail, IReadOnlyDictionary<FiscalYear, IndicatorItem> byYear, IndicatorItem latest, IndicatorItem undated, HashSet<string> areaKeys)
     {
         Detail = detail;
         ByYear = byYear;
         Latest = latest;
+        Undated = undated;
         AreaKeys = areaKeys;
     }
 
@@ -146,8 +147,14 @@ public sealed class IndicatorEntry
     /// <summary>The list row for the latest published fiscal year (or without marks when none is published).</summary>
     public IndicatorItem Latest { get; }
 
+    /// <summary>The list row without a fiscal year or marks: the indicator's definition alone.</summary>
+    public IndicatorItem Undated { get; }
+
     /// <summary>The keys of the nodes the indicator's initiative is listed under and of all their ancestors.</summary>
     public HashSet<string> AreaKeys { get; }
+
+    /// <summary>The list row of <paramref name="fiscalYear"/>; the definition alone when it has no published report that year.</summary>
+    public IndicatorItem For(FiscalYear fiscalYear) => ByYear.TryGetValue(fiscalYear, out var item) ? item : Undated;
 }
 
 /// <summary>
@@ -471,8 +478,9 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             e is null ? "" : e.Shown.TrendGlyph, e?.Shown.RatingGlyph ?? "", e?.Computed.ReasonText);
 
         var byYear = evaluations.ToDictionary(e => e.FiscalYear!.Value, Item);
-        var latest = evaluations.Count > 0 ? byYear[reports[^1].FiscalYear] : Item(null);
-        return new IndicatorEntry(detail, byYear, latest, areaKeys);
+        var undated = Item(null);
+        var latest = evaluations.Count > 0 ? byYear[reports[^1].FiscalYear] : undated;
+        return new IndicatorEntry(detail, byYear, latest, undated, areaKeys);
     }
 
     private static YearItem Year(IndicatorReport r, IndicatorYear e, string? publishedOn)
