@@ -88,8 +88,20 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
             $"indicators-{Progress.Plan.Key}-{shown.FiscalYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture)}.csv");
     }
 
-    /// <summary>The URL of the CSV of this list (every page), with the same filters and year.</summary>
-    public string CsvUrl => UrlOfPage(1) + (UrlOfPage(1).Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=csv";
+    /// <summary>
+    /// The URL of the CSV of this list (every page), with the same filters, and always the year shown: the file is of
+    /// the year the visitor saw, even when a later year is published before the click.
+    /// </summary>
+    public string CsvUrl
+    {
+        get
+        {
+            var url = UrlOfPage(1);
+            var year = ViewData[YearLinks.ViewDataKey] is null && Progress?.Shown is { } shown
+                ? "&fy=" + shown.FiscalYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+            return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=csv" + year;
+        }
+    }
 
     /// <summary>Loads the plan and applies the filters; null when the list is ready, else the answer to give instead.</summary>
     private async Task<IActionResult?> FilterAsync()
@@ -182,7 +194,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
         Add("rating", Rating);
         Add("trend", Trend);
         Add("department", Department);
-        Add("fy", Progress?.Shown?.FiscalYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("fy", (ViewData[YearLinks.ViewDataKey] as FiscalYear?)?.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return "/indicators" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
     }
