@@ -16,12 +16,15 @@ public static class MarkHelp
     /// <summary>The URL of the help page, at a section.</summary>
     public static string Url(bool english = false, string section = Rating) => (english ? "/en/help/marks" : "/help/marks") + "#" + section;
 
-    /// <summary>A mark as a link to its explanation.</summary>
+    /// <summary>A mark as a link to its explanation; <paramref name="cssClass"/> is the class of the mark's own element inside the link.</summary>
     public static IHtmlContent Link(IHtmlContent mark, bool english = false, string section = Rating, string? cssClass = null)
     {
+        // The mark keeps its own element (cssClass), so that its text is the mark alone; the link adds where it goes.
         var builder = new HtmlContentBuilder();
-        builder.AppendHtml("<a href=\"" + Url(english, section) + "\" class=\"mark-link" + (cssClass is null ? "" : " " + WebUtility.HtmlEncode(cssClass)) + "\">");
+        builder.AppendHtml("<a href=\"" + Url(english, section) + "\" class=\"mark-link\">");
+        builder.AppendHtml(cssClass is null ? "" : "<span class=\"" + WebUtility.HtmlEncode(cssClass) + "\">");
         builder.AppendHtml(mark);
+        builder.AppendHtml(cssClass is null ? "" : "</span>");
         builder.AppendHtml("<span class=\"visually-hidden\">" + (english ? " (how to read the marks)" : "（評価の見方）") + "</span></a>");
         return builder;
     }
