@@ -167,6 +167,7 @@ public partial class UnevaluableKpiTests
                 "fiscalYear" => ["2020", "2021"],
                 "cycleId" => [Id(s.OpenCycle), Id(s.PublishedCycle)],
                 "code" => ["404"],
+                "organizationCode" => ["120006"],
                 "departmentId" => [Id(s.DepartmentId)],
                 "userId" => [s.UserId],
                 "documentName" => ["v1"],
