@@ -45,7 +45,8 @@ public class KpiPageMarksTests(DemoApps apps)
 
         // 中間目標 reached, in words beside the rating's ○/×.
         var interim = page.QuerySelectorAll("table.kv tr").First(r => r.QuerySelector("th")!.TextContent == "中間目標への到達");
-        Assert.Equal("到達", interim.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal("到達", interim.QuerySelector("td .mark")!.TextContent.Trim());
+        Assert.StartsWith("/help/marks#", interim.QuerySelector("td a")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 
     [Theory]
