@@ -32,6 +32,16 @@ public static class ProjectionMethods
         _ => "記録なし",
     };
 
+    /// <summary>The method named by its <see cref="Label"/>; None for anything else (an empty column).</summary>
+    public static ProjectionMethod FromLabel(string? label) => label switch
+    {
+        "年度末換算" => ProjectionMethod.YearEndProRata,
+        "前年度伸び率" => ProjectionMethod.LastYearGrowth,
+        "据え置き" => ProjectionMethod.Unchanged,
+        "独自" => ProjectionMethod.Own,
+        _ => ProjectionMethod.None,
+    };
+
     /// <summary>
     /// The method to store with <paramref name="projection"/>: the <paramref name="chosen"/> offer's method while the
     /// projection is still that offer's value (for the actual as it is now); 独自 once it differs or none was chosen;
