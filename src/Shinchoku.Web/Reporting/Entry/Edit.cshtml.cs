@@ -148,12 +148,17 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
             Form = ReportForm.From(Report);
             ModelState.AddModelError(string.Empty, why);
         }
+        else if (offerMethod == ProjectionMethod.None)
+        {
+            // 「候補を計算し直す」 without script: the offers for the actual typed, nothing else changes.
+            Copied = "入力した実績値から見込値の候補を計算しました。まだ保存していません。";
+        }
         else if (Offered().Find(offerMethod) is { } offer)
         {
             Form.Projection = offer.Value;
             Form.ProjectionBasis = offer.Basis;
             Form.Method = offer.Method;
-            Copied = $"「{offer.Method.Label()}」の見込値と算出根拠を入れました。まだ保存していません。内容を確かめて「保存する」を押してください。";
+            Copied = $"「{offer.Method.Label()}」の見込値（{offer.Value}）と算出根拠を入れました。まだ保存していません。内容を確かめて「保存する」を押してください。";
         }
         else
         {
@@ -165,8 +170,8 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
     }
 
     /// <summary>
-    /// The marks the typed actual and projection would give, without saving (the entry form's script calls it as the
-    /// editor types): the marks section as HTML. Same authorisation as the page; nothing is written or audited.
+    /// The marks the typed actual and projection would give, and the projections offered for the typed actual, without
+    /// saving (the entry form's script calls it as the editor types): both sections as HTML. Same authorisation as the page; nothing is written or audited.
     /// </summary>
     public async Task<IActionResult> OnPostPreviewAsync(int cycleId, int indicatorId)
     {
@@ -176,9 +181,11 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         }
 
         IsPreview = true;
+        Describe(Report);
         Evaluation = KpiYears.Typed(Indicator, Report, Form.Actual, Form.Projection);
+        Warnings.Clear();
         Warnings.AddRange(Evaluation.Messages.Where(w => w.Field is YearField.Actual or YearField.Projection).Select(w => w.Message.Message));
-        return Partial("_EntryMarks", this);
+        return Partial("_EntryPreview", this);
     }
 
     /// <summary>Saves what was typed and submits it when every required item is there; otherwise lists what is missing.</summary>

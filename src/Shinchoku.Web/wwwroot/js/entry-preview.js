@@ -1,6 +1,6 @@
 // The entry form's marks follow what is typed: after a pause in typing the actual or the projection, the form is
 // posted to the page's preview handler (same sign-in, antiforgery token and rights as saving; nothing is saved) and
-// the marks section is replaced with the answer. The new marks are read out politely by the status line. Without
+// the marks and the projection offers (for the actual typed) are replaced with the answer. The new marks are read out politely by the status line. Without
 // script, or when a preview fails, the marks simply update on save.
 (function () {
     var form = document.getElementById('entry-form');
@@ -36,7 +36,19 @@
                     return;
                 }
 
-                marks.innerHTML = html;
+                var answer = document.createElement('template');
+                answer.innerHTML = html;
+                var newMarks = answer.content.querySelector('[data-part=marks]');
+                var newOffers = answer.content.querySelector('[data-part=offers]');
+                var offers = document.getElementById('offers-part');
+                if (newMarks) {
+                    marks.innerHTML = newMarks.innerHTML;
+                }
+
+                if (newOffers && offers) {
+                    offers.innerHTML = newOffers.innerHTML;
+                }
+
                 var summary = marks.querySelector('[data-marks-summary]');
                 status.textContent = summary ? summary.textContent : '';
             })
