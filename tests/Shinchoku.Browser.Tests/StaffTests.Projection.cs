@@ -19,11 +19,14 @@ public sealed partial class StaffTests
         await page.GotoAsync("/entry");
         await page.Locator("section.entry-cycle", new() { HasText = "令和3年度" }).GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).ClickAsync();
 
+        // The deferred script listens from DOMContentLoaded on; typing before that would be typing without script.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
         // Typing the actual: the marks and the offers follow without saving, and the new marks are announced.
         await page.GetByLabel("実績値", new() { Exact = true }).FillAsync("62.10%（令和3年12月末現在）");
         await page.GetByLabel("年度末見込値", new() { Exact = true }).FillAsync("");
-        await Assertions.Expect(page.Locator("#marks-heading")).ToContainTextAsync("まだ保存していません");
-        await Assertions.Expect(page.Locator("#marks-status")).ToContainTextAsync("入力中の値では、進捗 ↗、進捗率 ◎");
+        await Assertions.Expect(page.Locator("#marks-heading")).ToContainTextAsync("まだ保存していません", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#marks-status")).ToContainTextAsync("入力中の値では、進捗 (↗)、進捗率 ◎");
         await Assertions.Expect(page.Locator("#projection-offers tr[data-offer=Unchanged]")).ToContainTextAsync("62.10%");
         await AssertNoViolationsAtBothWidthsAsync(page, "entry page with projection offers");
         await ScreenshotAsync(page, "entry-projection-offers");
