@@ -82,7 +82,10 @@ public sealed partial class StaffTests
         await AssertNoViolationsAtBothWidthsAsync(page, "/entry with the entry sheet");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "入力用シートをダウンロード（.xlsx）" }).ClickAsync());
-        var path = Path.Combine(Path.GetTempPath(), $"shinchoku-entry-sheet-{Guid.NewGuid():N}.xlsx");
+        // Kept under the name the browser offered, as a person would, so that the preview can be checked to name it.
+        var folder = Directory.CreateTempSubdirectory("shinchoku-entry-sheet-");
+        var path = Path.Combine(folder.FullName, download.SuggestedFilename);
+        Assert.StartsWith("入力用シート_令和3年度_", download.SuggestedFilename, StringComparison.Ordinal);
         await download.SaveAsAsync(path);
         try
         {
@@ -105,6 +108,7 @@ public sealed partial class StaffTests
             await page.GetByLabel("入力したシート").SetInputFilesAsync(path);
             await page.GetByRole(AriaRole.Button, new() { Name = "内容を確認する（まだ保存しません）" }).ClickAsync();
             await Assertions.Expect(page.Locator("main dl.facts")).ToContainTextAsync("更新 1件");
+            await Assertions.Expect(page.Locator("#preview-heading")).ToHaveTextAsync($"確認結果: {download.SuggestedFilename}");
             await AssertNoViolationsAtBothWidthsAsync(page, "entry sheet preview");
             await ScreenshotAsync(page, "entry-sheet-preview");
 
@@ -113,7 +117,7 @@ public sealed partial class StaffTests
         }
         finally
         {
-            File.Delete(path);
+            folder.Delete(recursive: true);
         }
     }
 

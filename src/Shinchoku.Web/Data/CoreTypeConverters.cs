@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Shinchoku.Core.Projections;
 using Shinchoku.Core.Strategy;
 using Shinchoku.Core.Time;
 using Shinchoku.Core.Values;
@@ -20,3 +21,11 @@ internal sealed class ReportTableNumberConverter() : ValueConverter<ReportTableN
 
 /// <summary>A unit is stored as written (千枚), the text column it always had.</summary>
 internal sealed class UnitConverter() : ValueConverter<Unit, string>(u => u.Text, text => new Unit(text));
+
+/// <summary>
+/// A projection's method is stored by its word (年度末換算, 前年度伸び率, 据え置き, 独自; empty when none was recorded), so
+/// the column reads the same in the database as on the page and a renamed enum member cannot change stored rows.
+/// </summary>
+internal sealed class ProjectionMethodConverter() : ValueConverter<ProjectionMethod, string>(
+    m => m == ProjectionMethod.None ? "" : m.Label(),
+    text => ProjectionMethods.FromLabel(text));

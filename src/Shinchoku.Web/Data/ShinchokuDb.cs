@@ -245,6 +245,8 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
             DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             // As stored: the start year (2020), as the audit trail has always shown it.
             Shinchoku.Core.Time.FiscalYear y => y.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // As stored and shown: 年度末換算, 独自; nothing for none.
+            Shinchoku.Core.Projections.ProjectionMethod m => m == Shinchoku.Core.Projections.ProjectionMethod.None ? "" : Shinchoku.Core.Projections.ProjectionMethods.Label(m),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };

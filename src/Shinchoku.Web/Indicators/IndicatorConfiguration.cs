@@ -62,6 +62,7 @@ internal sealed class IndicatorReportConfiguration : IEntityTypeConfiguration<In
         b.Property(r => r.PrintedInterimReached).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.ProjectionMethod).HasConversion<Data.ProjectionMethodConverter>().HasMaxLength(20);
         b.HasOne(r => r.Indicator).WithMany(i => i.Reports).HasForeignKey(r => r.IndicatorId);
         b.HasMany(r => r.ReviewEvents).WithOne(e => e.Report).HasForeignKey(e => e.IndicatorReportId);
         b.HasMany(r => r.CouncilPosts).WithOne(p => p.Report).HasForeignKey(p => p.IndicatorReportId);

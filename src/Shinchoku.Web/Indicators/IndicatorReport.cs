@@ -27,6 +27,9 @@ public class IndicatorReport : Data.IVersioned
     /// <summary>見込値の算出根拠.</summary>
     public string ProjectionBasis { get; set; } = "";
 
+    /// <summary>How the projection was reached (年度末換算, 前年度伸び率, 据え置き, 独自), stored with it and audited.</summary>
+    public Core.Projections.ProjectionMethod ProjectionMethod { get; set; }
+
     /// <summary>取組状況.</summary>
     public string Status { get; set; } = "";
 

@@ -833,7 +833,12 @@ public sealed class ReportImporter(ShinchokuDb db, AuditActor? actor = null, Tim
 
             if (row.Has(ReportColumn.Projection))
             {
-                Value(fy + "末見込値", report.Projection, row.Year.Projection, v => report.Projection = v);
+                Value(fy + "末見込値", report.Projection, row.Year.Projection, v =>
+                {
+                    // A projection from a sheet was worked out there: the method chosen on the entry form no longer applies.
+                    report.Projection = v;
+                    report.ProjectionMethod = v.Text.Length == 0 ? Core.Projections.ProjectionMethod.None : Core.Projections.ProjectionMethod.Own;
+                });
             }
 
             void Narrative(ReportColumn column, string current, Action<string> set)

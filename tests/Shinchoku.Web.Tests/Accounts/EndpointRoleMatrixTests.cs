@@ -67,6 +67,7 @@ public partial class EndpointRoleMatrixTests
         ["entry/sheet"] = Audience.DataEntry,
         ["todo"] = Audience.Staff,
         ["entry/{cycleId:int}/{indicatorId:int}"] = Audience.DataEntry,
+        ["entry/{cycleId:int}/grid"] = Audience.DataEntry,
         ["admin"] = Audience.DxOffice,
         ["admin/indicators"] = Audience.DxOffice,
         ["admin/indicators/{id:int}"] = Audience.DxOffice,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Shinchoku.Core.Projections;
 using YearField = Shinchoku.Core.Rules.YearField;
 using Shinchoku.Web.Accounts;
 using Shinchoku.Web.Data;
@@ -76,6 +77,15 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
     /// <summary>After 「前年度から写す」: what was copied into the form (not saved yet).</summary>
     public string? Copied { get; private set; }
 
+    /// <summary>The projections offered from the actual in the form, each with the marks it would give (<see cref="ProjectionOffers"/>).</summary>
+    public IReadOnlyList<(ProjectionOffer Offer, IndicatorYear Year)> Offers { get; private set; } = [];
+
+    /// <summary>The methods not offered for the actual in the form, and why.</summary>
+    public IReadOnlyList<ProjectionRefusal> Refused { get; private set; } = [];
+
+    /// <summary>True when the marks shown are of the values typed, not yet saved (the preview, or a form sent back with errors).</summary>
+    public bool IsPreview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int cycleId, int indicatorId, bool saved = false, bool submitted = false)
     {
         if (await LoadAsync(cycleId, indicatorId) is { } refusal)
@@ -121,6 +131,63 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         return Page();
     }
 
+    /// <summary>
+    /// 「この見込値を使う」: puts the chosen offer's projection and basis into the form and remembers its method; nothing is
+    /// saved until 保存する, where the method is stored only if the projection is still that offer's value.
+    /// </summary>
+    public async Task<IActionResult> OnPostOfferAsync(int cycleId, int indicatorId, ProjectionMethod offerMethod)
+    {
+        if (await LoadAsync(cycleId, indicatorId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.Clear();
+        if (ReadOnlyReason is { } why)
+        {
+            Form = ReportForm.From(Report);
+            ModelState.AddModelError(string.Empty, why);
+        }
+        else if (offerMethod == ProjectionMethod.None)
+        {
+            // 「候補を計算し直す」 without script: the offers for the actual typed, nothing else changes.
+            Copied = "入力した実績値から見込値の候補を計算しました。まだ保存していません。";
+        }
+        else if (Offered().Find(offerMethod) is { } offer)
+        {
+            Form.Projection = offer.Value;
+            Form.ProjectionBasis = offer.Basis;
+            Form.Method = offer.Method;
+            Copied = $"「{offer.Method.Label()}」の見込値（{offer.Value}）と算出根拠を入れました。まだ保存していません。内容を確かめて「保存する」を押してください。";
+        }
+        else
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(ReportForm.Actual)}", "実績値が変わったため、選んだ見込値の候補はもうありません。候補を選び直してください。");
+        }
+
+        Describe(Report);
+        return Page();
+    }
+
+    /// <summary>
+    /// The marks the typed actual and projection would give, and the projections offered for the typed actual, without
+    /// saving (the entry form's script calls it as the editor types): both sections as HTML. Same authorisation as the page; nothing is written or audited.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int cycleId, int indicatorId)
+    {
+        if (await LoadAsync(cycleId, indicatorId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        IsPreview = true;
+        Describe(Report);
+        Evaluation = KpiYears.Typed(Indicator, Report, Form.Actual, Form.Projection);
+        Warnings.Clear();
+        Warnings.AddRange(Evaluation.Messages.Where(w => w.Field is YearField.Actual or YearField.Projection).Select(w => w.Message.Message));
+        return Partial("_EntryPreview", this);
+    }
+
     /// <summary>Saves what was typed and submits it when every required item is there; otherwise lists what is missing.</summary>
     public Task<IActionResult> OnPostSubmitAsync(int cycleId, int indicatorId) => SaveAsync(cycleId, indicatorId, submit: true);
 
@@ -156,6 +223,7 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
         var report = Report;
         db.SaveOnlyAtVersion(report, Form.Version);
         Form.ApplyTo(report, RecordedValue.Of(typed.Actual), RecordedValue.Of(typed.Projection), HasInterimTarget);
+        report.ProjectionMethod = ProjectionMethods.Resolve(Form.Method, Form.Projection, Offered());
         report.Evaluation = typed.ToRecord();
         report.State = ReportRules.Change(ReportChannel.EntryForm, report.State, Cycle).After;
 
@@ -244,7 +312,16 @@ public class EditModel(ShinchokuDb db, Access access, ReportReview review) : Pag
     {
         Evaluation = KpiYears.Of(Indicator, report);
         Warnings.AddRange(Evaluation.Warnings.Where(w => w.Field is YearField.Actual or YearField.Projection).Select(w => w.Message.Message));
+        if (ReadOnlyReason is null)
+        {
+            var offered = Offered();
+            Offers = [.. offered.Offers.Select(o => (o, KpiYears.Typed(Indicator, Report, Form.Actual, o.Value)))];
+            Refused = offered.Refused;
+        }
     }
+
+    /// <summary>The projections offered for the actual in the form (this year's) and last year's actual.</summary>
+    private ProjectionOffers Offered() => ProjectionOffers.For(Cycle.FiscalYear, Form.Actual, Around.LastYear?.Actual.Text);
 
     /// <summary>A field of the form: its name, label, hint, whether multi-line, and whether Core reads it as a value.</summary>
     public sealed record FieldInfo(string Name, string Label, string? Hint, bool Multiline, bool IsValue, bool InterimOnly = false, bool RequiredToSubmit = false);
@@ -270,6 +347,9 @@ public sealed class ReportForm
     public string? Plan { get; set; }
 
     public string? QuestionToExperts { get; set; }
+
+    /// <summary>The method of the projection offer chosen (or the one stored); checked against the offers again on save.</summary>
+    public ProjectionMethod Method { get; set; }
 
     /// <summary>The version of the report the form was opened on.</summary>
     public int Version { get; set; }
@@ -299,6 +379,7 @@ public sealed class ReportForm
         Challenges = report.Challenges,
         Plan = report.Plan,
         QuestionToExperts = report.QuestionToExperts,
+        Method = report.ProjectionMethod,
         Version = report.Version,
     };
 

@@ -571,6 +571,11 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ProjectionMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("QuestionToExperts")
                         .IsRequired()
                         .HasColumnType("text");

@@ -548,6 +548,11 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProjectionMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QuestionToExperts")
                         .IsRequired()
                         .HasColumnType("TEXT");
