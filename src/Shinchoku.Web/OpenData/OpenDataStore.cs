@@ -290,6 +290,8 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         // The council's posts and advice are shown on public KPI pages once their report is public.
         var posts = await db.CouncilPosts.CountAsync(cancellationToken);
         var lastPost = await db.CouncilPosts.MaxAsync(p => (int?)p.Id, cancellationToken);
+        // An edit, withdrawal or hiding moves the post's version on: the cached public pages must not keep the old text.
+        var postVersions = await db.CouncilPosts.SumAsync(p => (long)p.Version, cancellationToken);
         var meetingVersions = await db.CouncilMeetings.SumAsync(m => (long)m.Version + 1, cancellationToken);
 
         var text = new StringBuilder();
@@ -303,7 +305,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
             text.Append(CultureInfo.InvariantCulture, $"p{p.Id}:{p.Status};");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements};cp{posts}:{lastPost}:{meetingVersions}");
+        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements};cp{posts}:{lastPost}:{postVersions}:{meetingVersions}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
         // Corrections are few; their dates are read as values (SQLite cannot take the maximum of a DateTimeOffset).
         var corrected = await Reporting.Publication.PublicReports(db).AsNoTracking().Where(r => r.CorrectedAt != null)
