@@ -75,7 +75,7 @@ public sealed partial class Notifier(ShinchokuDb db, UserManager<AppUser> users,
                 await db.SaveChangesAsync(cancellationToken);
                 created.Add(row.Id);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (IsDuplicate(e))
             {
                 // Already notified (by this event earlier, or by a concurrent request just now): that one stands.
                 db.Entry(row).State = EntityState.Detached;
@@ -120,8 +120,9 @@ public sealed partial class Notifier(ShinchokuDb db, UserManager<AppUser> users,
             using var message = Compose(notification, person);
             await sender.SendAsync(message, cancellationToken);
         }
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The step that caused it is saved already: a mail that cannot go out now must not fail the request.
             SendFailed(logger, e, notification.Kind.ToString(), person.UserName);
             await db.Notifications.Where(n => n.Id == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Mail, MailState.Pending), CancellationToken.None);
@@ -148,8 +149,18 @@ public sealed partial class Notifier(ShinchokuDb db, UserManager<AppUser> users,
         body.Append(CultureInfo.InvariantCulture, $"やること: {baseUrl}/todo\n");
         body.Append(CultureInfo.InvariantCulture, $"このメールは Shinchoku 進捗管理から自動で送信しています（{NotificationKinds.Label(notification.Kind)}のお知らせ）。\n");
         body.Append(CultureInfo.InvariantCulture, $"受け取るメールの種類は、次のページで変えられます: {baseUrl}/account/notifications\n");
-        return MailSetup.Message(mail, person.Email!, person.DisplayName, $"【{NotificationKinds.Label(notification.Kind)}】{notification.Title}", body.ToString());
+        // A subject is one line; KPI names imported from sheets may hold line breaks.
+        var subject = string.Join(' ', $"【{NotificationKinds.Label(notification.Kind)}】{notification.Title}".Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return MailSetup.Message(mail, person.Email!, person.DisplayName, subject, body.ToString());
     }
+
+    /// <summary>True when the insert broke the unique key (PostgreSQL 23505, SQLite's constraint error): the notification exists.</summary>
+    private static bool IsDuplicate(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        _ => false,
+    };
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

@@ -53,6 +53,13 @@ public sealed record ReminderRule(string Key, string Name)
             yield return OnDeadline;
         }
     }
+
+    /// <summary>How many days after a deadline the 「提出期限を過ぎました」 notice may still go out (a job that was down catches up; an old deadline is not news).</summary>
+    public const int PassedNoticeDays = 7;
+
+    /// <summary>True on the days after <paramref name="deadline"/> when the deadline-passed notice is due (Japan's calendar).</summary>
+    public static bool PassedNoticeDue(DateOnly deadline, DateOnly today) =>
+        today > deadline && today.DayNumber - deadline.DayNumber <= PassedNoticeDays;
 }
 
 /// <summary>
@@ -83,8 +90,8 @@ public sealed partial class ReminderRun(ShinchokuDb db, UserManager<AppUser> use
     }
 
     /// <summary>
-    /// Notifies each person who still owes reports of an open cycle whose deadline has passed (Japan's calendar), once per
-    /// cycle and deadline (a new deadline is a new notice); returns how many e-mails went out.
+    /// Notifies each person who still owes reports of an open cycle whose deadline has just passed (within
+    /// <see cref="ReminderRule.PassedNoticeDays"/> days, Japan's calendar), once per cycle and deadline (a new deadline is a new notice); returns how many e-mails went out.
     /// </summary>
     public async Task<int> NotifyPassedDeadlinesAsync(Notifications.Notifier notifier, CancellationToken cancellationToken)
     {
@@ -93,7 +100,7 @@ public sealed partial class ReminderRun(ShinchokuDb db, UserManager<AppUser> use
         var cycles = await db.ReportingCycles.AsNoTracking().Include(c => c.Plan)
             .Where(c => c.State == PublicationState.Draft && c.Deadline != null).ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var cycle in cycles.Where(c => ReportRules.IsOverdue(ReportState.NotStarted, c.Deadline, today)))
+        foreach (var cycle in cycles.Where(c => ReminderRule.PassedNoticeDue(c.Deadline!.Value, today)))
         {
             var deadline = cycle.Deadline!.Value;
             foreach (var (person, items) in await OwedByPersonAsync(cycle, cancellationToken))
