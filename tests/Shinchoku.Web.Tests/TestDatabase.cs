@@ -47,6 +47,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second instance of <paramref name="first"/>'s app on the same database, as behind a load balancer; the first one owns the database.</summary>
+    public TestApp(TestApp first, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Provider = first.Provider;
+        LoadDemoData = false;
+        ConnectionString = first.ConnectionString;
+        this.settings = settings ?? first.settings;
+    }
+
     public DatabaseProvider Provider { get; }
 
     /// <summary>

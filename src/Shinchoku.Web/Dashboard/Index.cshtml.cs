@@ -56,8 +56,8 @@ public class IndexModel(ShinchokuDb db, OpenDataStore store) : PageModel
     public static IEnumerable<PlanNode> OfKind(PlanProgress progress, NodeKind kind) =>
         progress.Plan.Nodes.Where(n => n.Kind == kind).OrderBy(n => n.Order);
 
-    public static string SearchUrl(PlanProgress progress, PlanNode? area = null) =>
-        $"/indicators?plan={Uri.EscapeDataString(progress.Plan.Key)}"
-        + (progress.Shown is { } y ? $"&fy={y.FiscalYear.StartYear}" : "")
-        + (area is null ? "" : $"&area={Uri.EscapeDataString(area.Key)}");
+    /// <summary>The search listing a plan's (or one area's) KPIs in the year the visitor chose; plain without a choice.</summary>
+    public static string SearchUrl(PlanProgress progress, FiscalYear? chosen, PlanNode? area = null) => YearLinks.With(
+        $"/indicators?plan={Uri.EscapeDataString(progress.Plan.Key)}" + (area is null ? "" : $"&area={Uri.EscapeDataString(area.Key)}"),
+        chosen);
 }

@@ -154,7 +154,7 @@ public class SearchModel(ShinchokuDb db, OpenDataStore store) : PageModel
         Add("rating", Rating);
         Add("trend", Trend);
         Add("department", Department);
-        Add("fy", Progress?.Shown?.FiscalYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("fy", (ViewData[YearLinks.ViewDataKey] as FiscalYear?)?.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return "/indicators" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
     }

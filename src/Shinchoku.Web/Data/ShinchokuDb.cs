@@ -60,9 +60,12 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
 
     public DbSet<Notifications.NotificationOptOut> NotificationOptOuts => Set<Notifications.NotificationOptOut>();
 
+    public DbSet<OpenData.PublicChange> PublicChanges => Set<OpenData.PublicChange>();
+
     /// <summary>
-    /// Saves, bumping the version of every changed indicator and report (a stale edit then fails as a conflict)
-    /// and writing an audit entry for every changed field of KPI data, in the same transaction.
+    /// Saves, bumping the version of every changed indicator and report (a stale edit then fails as a conflict),
+    /// writing an audit entry for every changed field of KPI data and a change record when something public changed
+    /// (<see cref="OpenData.PublicChanges"/>), in the same transaction.
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -71,6 +74,11 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
+        if (OpenData.PublicChanges.Detect(ChangeTracker, clock.GetUtcNow()) is { } change)
+        {
+            PublicChanges.Add(change);
+        }
+
         var pending = CollectAuditChanges();
         if (pending.Count == 0)
         {

@@ -25,7 +25,7 @@ public sealed class OpenDataSnapshot
 {
     internal OpenDataSnapshot(string version) => Version = version;
 
-    /// <summary>A short hash of the data version; changes when a cycle is published or the data changes.</summary>
+    /// <summary>The data version: the count and last id of the change records (<see cref="PublicChange"/>) it was built from.</summary>
     public string Version { get; }
 
     /// <summary>The entity tag of every answer built from this snapshot: a hash of its data version and wording (<see cref="Seal"/>).</summary>
@@ -33,9 +33,6 @@ public sealed class OpenDataSnapshot
 
     /// <summary>The latest publication or correction, or when this app saw a change without a date of its own; null before any.</summary>
     public DateTimeOffset? LastModified { get; internal set; }
-
-    /// <summary>The store's count of structure changes when this snapshot was built.</summary>
-    internal long StructureChanges { get; set; }
 
     /// <summary>
     /// Sets the entity tag once the snapshot is built, from the data version and what it does not count: the plans,
@@ -151,12 +148,12 @@ public sealed class IndicatorEntry
 }
 
 /// <summary>
-/// Keeps the current <see cref="OpenDataSnapshot"/>: it asks the database for a cheap data version (published
-/// cycles and their dates, plan statuses, counts and versions of indicators and reports) at most every
-/// <c>OpenData:VersionCheckMilliseconds</c> (default 1000; 0 = on every request) and rebuilds the snapshot when it
-/// differs, so a publication shows within that time. Edits that change no count or version (a node's text) show
-/// at once when made through this app (<see cref="StructureChanged"/>), otherwise (another instance, the database
-/// edited by hand) at the latest after <c>OpenData:SnapshotMaxAgeSeconds</c> (300 s).
+/// Keeps the current <see cref="OpenDataSnapshot"/>. Its data version is read from the change records that every save
+/// of something public writes in its own transaction (<see cref="PublicChanges"/>): one small query, at most every
+/// <c>OpenData:VersionCheckMilliseconds</c> (default 1000; 0 = on every request), and at once after this app saved a
+/// public change. So another instance's or the command line's change shows within that time, and a draft save, which
+/// writes no record, rebuilds nothing. The database edited by hand shows at the latest after
+/// <c>OpenData:SnapshotMaxAgeSeconds</c> (300 s).
 /// </summary>
 public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration) : IDisposable
 {
@@ -169,20 +166,15 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     private int checking;
     private long changes;
     private long changesChecked;
-    private long structureChanges;
 
     public void Dispose() => gate.Dispose();
 
-    /// <summary>Called when this app saved changes to the database: the next request checks the data version at once.</summary>
+    /// <summary>Called when this app saved a public change: the next request checks the data version at once.</summary>
     public void DataChanged() => Interlocked.Increment(ref changes);
 
-    /// <summary>Called when this app changes the strategy's structure or wording, which the data version does not count: the next request rebuilds.</summary>
-    public void StructureChanged() => Interlocked.Increment(ref structureChanges);
-
-    /// <summary>True when <paramref name="snapshot"/> may still serve: the same data version, not too old, no structure change since.</summary>
+    /// <summary>True when <paramref name="snapshot"/> may still serve: the same data version, not too old.</summary>
     private bool IsCurrent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] OpenDataSnapshot? snapshot, string version) =>
-        snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge
-        && Volatile.Read(ref structureChanges) == snapshot.StructureChanges;
+        snapshot is not null && snapshot.Version == version && clock.GetUtcNow() - builtAt < maxAge;
 
     /// <summary>
     /// A value made once per data version (of <paramref name="snapshot"/>, from <see cref="GetAsync"/>) from a database
@@ -226,7 +218,7 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         var changesSeen = Volatile.Read(ref changes);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShinchokuDb>();
-        var (version, lastModified) = await DataVersionAsync(db, cancellationToken);
+        var version = await DataVersionAsync(db, cancellationToken);
         var snapshot = current;
         if (IsCurrent(snapshot, version))
         {
@@ -244,9 +236,8 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
                 return snapshot;
             }
 
-            var structure = Volatile.Read(ref structureChanges);
             var built = await BuildAsync(db, version, cancellationToken);
-            built.StructureChanges = structure;
+            var lastModified = await LastModifiedAsync(db, cancellationToken);
             if (snapshot is not null && built.ETag == snapshot.ETag)
             {
                 // Rebuilt, but nothing served changed.
@@ -273,45 +264,26 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
-    private static async Task<(string Version, DateTimeOffset? LastModified)> DataVersionAsync(ShinchokuDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The count and the last id of the change records. The count moves on with every commit, also one whose id is lower
+    /// than an id already seen (ids are handed out before a transaction commits); records are never deleted.
+    /// </summary>
+    private static async Task<string> DataVersionAsync(ShinchokuDb db, CancellationToken cancellationToken)
     {
-        // A few small queries; the cycles and plans are a handful of rows, the rest are aggregates.
-        var cycles = await db.ReportingCycles.AsNoTracking().Where(Reporting.Publication.IsPublished)
-            .Select(c => new { c.Id, c.PublishedAt }).ToListAsync(cancellationToken);
-        var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Status }).ToListAsync(cancellationToken);
-        var indicators = await db.Indicators.CountAsync(cancellationToken);
-        var indicatorVersions = await db.Indicators.SumAsync(i => (long)i.Version, cancellationToken);
-        var reports = await db.IndicatorReports.CountAsync(cancellationToken);
-        var reportVersions = await db.IndicatorReports.SumAsync(r => (long)r.Version, cancellationToken);
-        var overrides = await db.RatingOverrides.Where(o => o.IsActive).CountAsync(cancellationToken);
-        var lastOverride = await db.RatingOverrides.MaxAsync(o => (int?)o.Id, cancellationToken);
-        var nodes = await db.PlanNodes.CountAsync(cancellationToken);
-        var placements = await db.InitiativePlacements.CountAsync(cancellationToken);
-        // The council's posts and advice are shown on public KPI pages once their report is public.
-        var posts = await db.CouncilPosts.CountAsync(cancellationToken);
-        var lastPost = await db.CouncilPosts.MaxAsync(p => (int?)p.Id, cancellationToken);
-        // An edit, withdrawal or hiding moves the post's version on: the cached public pages must not keep the old text.
-        var postVersions = await db.CouncilPosts.SumAsync(p => (long)p.Version, cancellationToken);
-        var meetingVersions = await db.CouncilMeetings.SumAsync(m => (long)m.Version + 1, cancellationToken);
+        var records = await db.PublicChanges.GroupBy(_ => 1).Select(g => new { Count = g.LongCount(), Last = g.Max(c => c.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return records is null ? "0" : string.Create(CultureInfo.InvariantCulture, $"{records.Count}.{records.Last}");
+    }
 
-        var text = new StringBuilder();
-        foreach (var c in cycles.OrderBy(c => c.Id))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"c{c.Id}:{c.PublishedAt?.UtcTicks};");
-        }
-
-        foreach (var p in plans.OrderBy(p => p.Id))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"p{p.Id}:{p.Status};");
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"i{indicators}:{indicatorVersions};r{reports}:{reportVersions};o{overrides}:{lastOverride};n{nodes};pl{placements};cp{posts}:{lastPost}:{postVersions}:{meetingVersions}");
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    /// <summary>The latest publication or correction.</summary>
+    private static async Task<DateTimeOffset?> LastModifiedAsync(ShinchokuDb db, CancellationToken cancellationToken)
+    {
+        var published = await db.ReportingCycles.AsNoTracking().Where(Reporting.Publication.IsPublished)
+            .Select(c => c.PublishedAt).ToListAsync(cancellationToken);
         // Corrections are few; their dates are read as values (SQLite cannot take the maximum of a DateTimeOffset).
         var corrected = await Reporting.Publication.PublicReports(db).AsNoTracking().Where(r => r.CorrectedAt != null)
             .Select(r => r.CorrectedAt).ToListAsync(cancellationToken);
-        var lastModified = cycles.Select(c => c.PublishedAt).Concat(corrected).Max();
-        return (hash, lastModified);
+        return published.Concat(corrected).Max();
     }
 
     private static async Task<OpenDataSnapshot> BuildAsync(ShinchokuDb db, string version, CancellationToken cancellationToken)
@@ -500,40 +472,27 @@ public sealed class OpenDataStore(IServiceScopeFactory scopes, TimeProvider cloc
     internal static string? Date(DateTimeOffset? at) => at is { } moment ? Dates.IsoDay(moment) : null;
 }
 
-/// <summary>Tells the <see cref="OpenDataStore"/> that the database changed, so that a publication shows on the next request.</summary>
+/// <summary>Tells the <see cref="OpenDataStore"/> that this app saved a public change, so that it shows on the next request.</summary>
 internal sealed class SavedChangesSignal(OpenDataStore store) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
 {
-    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> SavingChanges(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
-    {
-        NoteStructure(eventData);
-        return result;
-    }
-
-    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        NoteStructure(eventData);
-        return ValueTask.FromResult(result);
-    }
-
-    /// <summary>The plan, its tree, initiatives and the names of organisations, departments and players: public, but not in the data version.</summary>
-    private void NoteStructure(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData)
-    {
-        if (eventData.Context?.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Plan or PlanNode or Initiative or InitiativePlacement or Organization or Department or Player) == true)
-        {
-            store.StructureChanged();
-        }
-    }
-
     public override int SavedChanges(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result)
     {
-        store.DataChanged();
+        Signal(eventData);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        store.DataChanged();
+        Signal(eventData);
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The change record is still in the tracker after the save (Unchanged, with its id); any saved before it is too, which costs one more check.</summary>
+    private void Signal(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData)
+    {
+        if (eventData.Context?.ChangeTracker.Entries<PublicChange>().Any() == true)
+        {
+            store.DataChanged();
+        }
     }
 }

@@ -45,8 +45,5 @@ public class NodeModel(ShinchokuDb db, OpenDataStore store) : PageModel
         return Page();
     }
 
-    public string SearchUrl(PlanNode node) =>
-        $"/indicators?plan={Uri.EscapeDataString(Progress.Plan.Key)}"
-        + (Progress.Shown is { } y ? $"&fy={y.FiscalYear.StartYear}" : "")
-        + $"&area={Uri.EscapeDataString(node.Key)}";
+    public string SearchUrl(PlanNode node) => Dashboard.IndexModel.SearchUrl(Progress, Fy, node);
 }

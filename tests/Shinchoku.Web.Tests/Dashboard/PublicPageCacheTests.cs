@@ -62,7 +62,7 @@ public class PublicPageCacheTests
         }
 
         var returned = await Html.GetAsync(client, urls[0]);
-        Assert.Contains("公表されている進捗状況はまだありません", returned.QuerySelector("section.summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("令和2年度の報告はありません。この成果指標の進捗状況は、まだ公表されていません。", returned.QuerySelector("section.summary")!.TextContent, StringComparison.Ordinal);
 
         // … and once the department corrected it and the DX office approved it again, the corrected value is on every page.
         await using (var scope = app.Scope(out var db))

@@ -913,6 +913,30 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.ToTable("NotificationOptOuts");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.OpenData.PublicChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicChanges");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.Property<int>("Id")

@@ -880,6 +880,28 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("NotificationOptOuts");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.OpenData.PublicChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicChanges");
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.Property<int>("Id")

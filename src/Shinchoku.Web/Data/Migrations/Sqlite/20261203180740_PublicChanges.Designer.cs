@@ -12,8 +12,8 @@ using Shinchoku.Web.Data;
 namespace Shinchoku.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteShinchokuDb))]
-    [Migration("20261203174638_CouncilPostHistoryAndNotifications")]
-    partial class CouncilPostHistoryAndNotifications
+    [Migration("20261203180740_PublicChanges")]
+    partial class PublicChanges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -315,20 +315,6 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("EditedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HiddenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HiddenBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HiddenReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("IndicatorReportId")
                         .HasColumnType("INTEGER");
 
@@ -349,13 +335,6 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
@@ -363,33 +342,6 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.HasIndex("IndicatorReportId", "At");
 
                     b.ToTable("CouncilPosts");
-                });
-
-            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPostRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CouncilPostId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReplacedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("WrittenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CouncilPostId");
-
-                    b.ToTable("CouncilPostRevisions");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
@@ -794,7 +746,7 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.ToTable("RatingOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Notifications.Notification", b =>
+            modelBuilder.Entity("Shinchoku.Web.OpenData.PublicChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -803,84 +755,17 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mail")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MailedAt")
+                    b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
+                    b.Property<string>("What")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Mail");
-
-                    b.HasIndex("UserId", "Kind", "Subject", "Event")
-                        .IsUnique();
-
-                    b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("Shinchoku.Web.Notifications.NotificationOptOut", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("NotificationOptOuts");
+                    b.ToTable("PublicChanges");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
@@ -1337,15 +1222,6 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPostRevision", b =>
-                {
-                    b.HasOne("Shinchoku.Web.Council.CouncilPost", null)
-                        .WithMany("Revisions")
-                        .HasForeignKey("CouncilPostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
                 {
                     b.HasOne("Shinchoku.Web.Council.CouncilMeeting", null)
@@ -1563,24 +1439,6 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shinchoku.Web.Notifications.Notification", b =>
-                {
-                    b.HasOne("Shinchoku.Web.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Shinchoku.Web.Notifications.NotificationOptOut", b =>
-                {
-                    b.HasOne("Shinchoku.Web.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", null)
@@ -1681,11 +1539,6 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
                 {
                     b.Navigation("Materials");
-                });
-
-            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPost", b =>
-                {
-                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Indicators.Indicator", b =>
