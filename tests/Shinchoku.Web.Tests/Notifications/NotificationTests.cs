@@ -8,6 +8,7 @@ using Shinchoku.Web.Notifications;
 using Shinchoku.Web.Reporting;
 using Shinchoku.Web.Reporting.Reminders;
 using Shinchoku.Web.Tests.Council;
+using Shinchoku.Web.Tests.Reporting;
 using Shinchoku.Web.Tests.Reporting.Entry;
 
 namespace Shinchoku.Web.Tests.Notifications;
@@ -20,13 +21,8 @@ public class NotificationTests
 {
     private const string ZeimuIndicator = "ワンストップサービス利用率";
 
-    private static readonly Dictionary<string, string> Complete = new()
+    private static readonly Dictionary<string, string> Complete = new(ReviewCycleTests.Complete)
     {
-        ["Form.Actual"] = "62.10%（令和3年12月末現在）",
-        ["Form.Projection"] = "63.00%",
-        ["Form.ProjectionBasis"] = "前年度の伸びから推計した。",
-        ["Form.Status"] = "利用を促した。",
-        ["Form.Plan"] = "引き続き周知する。",
         ["Form.QuestionToExperts"] = "利用率を上げる広報の工夫を教えてください。",
     };
 
@@ -226,20 +222,12 @@ public class NotificationTests
         return await run.NotifyPassedDeadlinesAsync(notifier, CancellationToken.None);
     }
 
-    private static List<StoredMail> Mails(TestApp app, string to, string subjectStart) =>
-        [.. MailFolder.List(app.MailFolder).Where(m => m.To.Contains(to, StringComparison.Ordinal) && m.Subject.Contains(subjectStart, StringComparison.Ordinal))];
+    private static List<StoredMail> Mails(TestApp app, string to, string subject) =>
+        [.. MailFolder.List(app.MailFolder).Where(m => m.To.Contains(to, StringComparison.Ordinal) && m.Subject.Contains(subject, StringComparison.Ordinal))];
 
     private static async Task SubmitAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
-        var values = Browsing.FormValues((await Html.GetAsync(client, url)).QuerySelector("main form[method='post']")!);
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
-
-        using var content = new FormUrlEncodedContent(values);
-        using var response = await client.PostAsync(new Uri(url + "?handler=submit", UriKind.Relative), content);
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect,
-            (await Html.ParseAsync(await response.Content.ReadAsStringAsync())).QuerySelector("main")?.TextContent is { } text ? text[..Math.Min(text.Length, 1500)] : "");
+        var (status, page) = await ReviewCycleTests.SubmitAsync(client, url, fields);
+        Assert.True(status == System.Net.HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent is { } text ? text[..Math.Min(text.Length, 1500)] : "");
     }
 }
