@@ -268,6 +268,8 @@ public sealed partial class SiteFixture : IAsyncLifetime
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         start.Environment["ConnectionStrings__Shinchoku"] = $"Data Source={Path.Combine(tempDir, "shinchoku.db")}";
         start.Environment["Database__Provider"] = "Sqlite";
+        // The notifications' e-mails go to the site's temp folder, not into the project.
+        start.Environment["Mail__PickupDirectory"] = Path.Combine(tempDir, "mail");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("DemoData__Skip");
 

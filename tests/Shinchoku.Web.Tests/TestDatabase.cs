@@ -58,6 +58,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// The pickup folder the app writes its e-mails to (notifications, reminders): a temp folder of this app, so that no
+    /// test writes into the project folder (the content root) and each test reads only its own messages.
+    /// </summary>
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("shinchoku-test-mail-").FullName;
+
     public bool LoadDemoData { get; }
 
     public string ConnectionString { get; }
@@ -82,6 +88,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Shinchoku", ConnectionString);
         builder.UseSetting("DemoData:Skip", LoadDemoData ? "false" : "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -104,6 +111,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
             using var drop = connection.CreateCommand();
             drop.CommandText = $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)";
             drop.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // As below.
         }
 
         if (tempFolder is not null)

@@ -40,6 +40,15 @@ internal sealed class CouncilPostConfiguration : IEntityTypeConfiguration<Counci
         b.Property(p => p.By).HasMaxLength(100);
         b.Property(p => p.UserId).HasMaxLength(450);
         b.HasOne(p => p.Meeting).WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(p => p.HiddenReason).HasMaxLength(1000);
+        b.Property(p => p.HiddenBy).HasMaxLength(100);
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.IndicatorReportId, p.At });
+        b.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.CouncilPostId);
     }
+}
+
+internal sealed class CouncilPostRevisionConfiguration : IEntityTypeConfiguration<Council.CouncilPostRevision>
+{
+    public void Configure(EntityTypeBuilder<Council.CouncilPostRevision> b) => b.Property(r => r.Text).HasMaxLength(8000);
 }

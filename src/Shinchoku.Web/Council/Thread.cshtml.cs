@@ -16,7 +16,7 @@ namespace Shinchoku.Web.Council;
 /// The council thread of one report, and where its form posts: experts answer, the indicator's department (or the
 /// DX office) records its action, the DX office the advice. After a post, back to the indicator's page. Staff.
 /// </summary>
-public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> users, TimeProvider clock) : AdminPageModel
+public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> users, TimeProvider clock, Notifications.Notifier notifier) : AdminPageModel
 {
     public CouncilThread Thread { get; private set; } = null!;
 
@@ -54,6 +54,14 @@ public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> use
 
         var field = "text-" + reportId;
         var body = Required(field, CouncilRules.Describe(postKind), Form.Text, CouncilRules.MaxPostLength);
+        var user = await users.GetUserAsync(User);
+        var by = user?.DisplayName is { Length: > 0 } name ? name : User.Identity!.Name!;
+        var now = clock.GetUtcNow();
+        if (IsValid && await CouncilRules.DuplicateAsync(db, reportId, postKind, user?.Id, by, body, now) is { } duplicate)
+        {
+            Fail(field, duplicate);
+        }
+
         if (!IsValid)
         {
             thread.DraftKind = postKind;
@@ -62,21 +70,31 @@ public class ThreadModel(ShinchokuDb db, Access access, UserManager<AppUser> use
             return Page();
         }
 
-        var user = await users.GetUserAsync(User);
         var meetingId = await db.CouncilMeetings
             .Where(m => m.Cycle!.PlanId == thread.Indicator.Initiative!.PlanId && m.Cycle.FiscalYear == thread.Report.FiscalYear)
             .OrderByDescending(m => m.HeldOn).Select(m => (int?)m.Id).FirstOrDefaultAsync();
-        db.CouncilPosts.Add(new CouncilPost
+        var post = new CouncilPost
         {
             IndicatorReportId = reportId,
             MeetingId = meetingId,
             Kind = postKind,
             Text = body,
-            By = user?.DisplayName is { Length: > 0 } name ? name : User.Identity!.Name!,
+            By = by,
             UserId = user?.Id,
-            At = clock.GetUtcNow(),
-        });
+            At = now,
+        };
+        db.CouncilPosts.Add(post);
         await db.SaveChangesAsync();
+        if (postKind == CouncilPostKind.ExpertAnswer)
+        {
+            // The department that asked, and the DX office that runs the council.
+            var indicator = thread.Indicator;
+            var recipients = (await notifier.EditorsOfAsync([.. indicator.Departments.Select(d => d.Id)]))
+                .Concat(await notifier.InRoleAsync(Roles.Administrator));
+            await notifier.NotifyAsync(new Notifications.NotificationMessage(Notifications.NotificationKind.ExpertAnswered, $"report:{reportId}", $"post:{post.Id}",
+                $"{indicator.Name}（{thread.Report.FiscalYear}）の質問に有識者が回答しました", $"{by}:\n{body}", $"/council/reports/{reportId}#post-{post.Id}"), recipients, user?.Id);
+        }
+
         TempData[CouncilThread.DoneKey] = $"{reportId}|{CouncilRules.Describe(postKind)}を書き込みました。";
         return Redirect($"/indicators/{thread.Indicator.Id}#council-{reportId}");
     }

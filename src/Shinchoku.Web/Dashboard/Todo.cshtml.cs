@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shinchoku.Web.Accounts;
@@ -13,7 +14,7 @@ namespace Shinchoku.Web.Dashboard;
 /// deadline and state); the DX office's submitted reports waiting for review (longest waiting first), the departments past
 /// a deadline and the experts' unanswered questions; an expert's questions to answer. Every item links to where it is done. Staff.
 /// </summary>
-public class TodoModel(ShinchokuDb db, Access access, TimeProvider clock) : PageModel
+public class TodoModel(ShinchokuDb db, Access access, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     public DateOnly Today { get; private set; }
 
@@ -35,11 +36,20 @@ public class TodoModel(ShinchokuDb db, Access access, TimeProvider clock) : Page
     /// <summary>Departments with reports still owed after a cycle's deadline.</summary>
     public List<OverdueItem> Overdue { get; private set; } = [];
 
+    /// <summary>
+    /// Per cycle, the reports still owed after the deadline whose KPI has no department set (所管課の設定なし): the DX
+    /// office enters those itself (the reminders go to it), so they are not a department that is late.
+    /// </summary>
+    public List<OverdueItem> OverdueWithoutDepartment { get; private set; } = [];
+
+    /// <summary>The user's unread notifications, newest first.</summary>
+    public List<Notifications.Notification> Unread { get; private set; } = [];
+
     /// <summary>Questions to the experts that no expert has answered.</summary>
     public List<QuestionItem> Questions { get; private set; } = [];
 
     /// <summary>True when nothing is to be done.</summary>
-    public bool Nothing => ToEnter.Count == 0 && ToReview.Count == 0 && Overdue.Count == 0 && Questions.Count == 0;
+    public bool Nothing => ToEnter.Count == 0 && ToReview.Count == 0 && Overdue.Count == 0 && OverdueWithoutDepartment.Count == 0 && Questions.Count == 0 && Unread.Count == 0;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +57,9 @@ public class TodoModel(ShinchokuDb db, Access access, TimeProvider clock) : Page
         IsEditor = User.IsInRole(Roles.DepartmentEditor);
         IsOffice = User.IsInRole(Roles.Administrator);
         IsExpert = User.IsInRole(Roles.Expert);
+        var me = users.GetUserId(User);
+        Unread = await db.Notifications.AsNoTracking().Where(n => n.UserId == me && n.ReadAt == null)
+            .OrderByDescending(n => n.Id).Take(100).ToListAsync(cancellationToken);
         var cycles = await db.ReportingCycles.AsNoTracking().OrderBy(c => c.FiscalYear).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         if (IsEditor)
         {
@@ -104,8 +117,15 @@ public class TodoModel(ShinchokuDb db, Access access, TimeProvider clock) : Page
             ToReview.AddRange(reports.Where(r => r.State == ReportState.Submitted)
                 .Select(r => new ReviewItem(cycle.Id, r.IndicatorId, r.Name, Departments(r.Departments), cycle.Title, r.SubmittedAt)));
             // Overdue only while the cycle takes entries: once it is published, what was never reported is no longer chased.
-            Overdue.AddRange(reports.Where(r => cycle.State == PublicationState.Draft && ReportRules.IsOverdue(r.State, cycle.Deadline, Today))
-                .SelectMany(r => r.Departments.Count == 0 ? [CyclesModel.DxOfficeGroup] : r.Departments)
+            var overdue = reports.Where(r => cycle.State == PublicationState.Draft && ReportRules.IsOverdue(r.State, cycle.Deadline, Today)).ToList();
+            var unassigned = overdue.Count(r => r.Departments.Count == 0);
+            if (unassigned > 0)
+            {
+                OverdueWithoutDepartment.Add(new OverdueItem(cycle.Id, cycle.Title, CyclesModel.DxOfficeGroup, unassigned, cycle.Deadline!.Value));
+            }
+
+            Overdue.AddRange(overdue
+                .SelectMany(r => r.Departments)
                 .GroupBy(d => d, StringComparer.Ordinal)
                 .Select(g => new OverdueItem(cycle.Id, cycle.Title, g.Key, g.Count(), cycle.Deadline!.Value))
                 .OrderByDescending(o => o.Count).ThenBy(o => o.Department, StringComparer.Ordinal));
@@ -120,10 +140,20 @@ public class TodoModel(ShinchokuDb db, Access access, TimeProvider clock) : Page
         Questions = (await db.IndicatorReports.AsNoTracking()
             .Where(CouncilRules.HasQuestion)
             .Where(r => r.State == ReportState.Submitted || r.State == ReportState.Approved)
-            .Where(r => !r.CouncilPosts.Any(p => p.Kind == CouncilPostKind.ExpertAnswer))
+            .Where(CouncilRules.IsUnanswered)
             .Select(r => new QuestionItem(r.Id, r.FiscalYear, r.Indicator!.Name, r.QuestionToExperts, r.Indicator.Order))
             .ToListAsync(cancellationToken))
             .OrderByDescending(q => q.FiscalYear).ThenBy(q => q.Order).ToList();
+    }
+
+    /// <summary>Marks one of the user's notifications read (or all of them, without an id); back to the list.</summary>
+    public async Task<IActionResult> OnPostReadAsync(long? id, CancellationToken cancellationToken)
+    {
+        var me = users.GetUserId(User);
+        var now = clock.GetUtcNow();
+        await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null && (id == null || n.Id == id))
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return Redirect("/todo#todo-notices-list");
     }
 
     private static string Departments(List<string> names) => names.Count == 0 ? CyclesModel.DxOfficeGroup : string.Join("、", names);

@@ -54,6 +54,12 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
 
     public DbSet<Reporting.Reminders.SentReminder> SentReminders => Set<Reporting.Reminders.SentReminder>();
 
+    public DbSet<Council.CouncilPostRevision> CouncilPostRevisions => Set<Council.CouncilPostRevision>();
+
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    public DbSet<Notifications.NotificationOptOut> NotificationOptOuts => Set<Notifications.NotificationOptOut>();
+
     public DbSet<OpenData.PublicChange> PublicChanges => Set<OpenData.PublicChange>();
 
     /// <summary>
@@ -195,7 +201,9 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
             .ToDictionary(g => g.Key, g => g.ToList(), ReferenceEqualityComparer.Instance);
         foreach (var entry in entries)
         {
-            if (entry.Entity is not (Indicator or IndicatorTarget or IndicatorReport or RatingOverrideRecord))
+            // A council post is audited when it changes after it was written (edited, withdrawn, hidden, shown again).
+            if (entry.Entity is not (Indicator or IndicatorTarget or IndicatorReport or RatingOverrideRecord)
+                && !(entry.Entity is Council.CouncilPost && entry.State == EntityState.Modified))
             {
                 continue;
             }
@@ -261,7 +269,8 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
                 Indicator i => (i.Id, i.Id),
                 IndicatorTarget t => (t.Id, t.IndicatorId),
                 IndicatorReport r => (r.Id, r.IndicatorId),
-                RatingOverrideRecord o => (o.Id, IndicatorOf(o)),
+                RatingOverrideRecord o => (o.Id, IndicatorOf(o.IndicatorReportId)),
+                Council.CouncilPost p => (p.Id, IndicatorOf(p.IndicatorReportId)),
                 _ => (0, 0),
             };
             return new AuditEntry
@@ -271,14 +280,15 @@ public class ShinchokuDb(DbContextOptions options, AuditActor actor, TimeProvide
                 Entity = Entry.Entity.GetType().Name,
                 EntityId = id,
                 IndicatorId = indicatorId,
-                Field = Field,
+                // The history page shows only the field: a post's fields say they are the post's.
+                Field = Entry.Entity is Council.CouncilPost ? "CouncilPost." + Field : Field,
                 Before = Before,
                 After = After,
             };
 
-            int IndicatorOf(RatingOverrideRecord o) =>
-                Entry.Context.ChangeTracker.Entries<IndicatorReport>().FirstOrDefault(r => r.Entity.Id == o.IndicatorReportId)?.Entity.IndicatorId
-                ?? Entry.Context.Set<IndicatorReport>().Where(r => r.Id == o.IndicatorReportId).Select(r => r.IndicatorId).FirstOrDefault();
+            int IndicatorOf(int reportId) =>
+                Entry.Context.ChangeTracker.Entries<IndicatorReport>().FirstOrDefault(r => r.Entity.Id == reportId)?.Entity.IndicatorId
+                ?? Entry.Context.Set<IndicatorReport>().Where(r => r.Id == reportId).Select(r => r.IndicatorId).FirstOrDefault();
         }
     }
 

@@ -17,6 +17,7 @@ public static class PublicChanges
     private static readonly HashSet<Type> NeverPublic =
     [
         typeof(PublicChange), typeof(AuditEntry), typeof(ReviewEvent), typeof(Reporting.Reminders.SentReminder), typeof(Accounts.AppUser),
+        typeof(Notifications.Notification), typeof(Notifications.NotificationOptOut),
     ];
 
     /// <summary>The change record for what <paramref name="tracker"/> is about to save, or null when nothing public changes.</summary>

@@ -198,7 +198,7 @@ public sealed record ReportChange(ChangeEffect Effect, ReportState After, string
 /// Carries out the review steps: each one a ReviewEvent and (for all but comments) the report's State, saved
 /// together under the report's Version (a stale page is refused). Also opens cycles: one NotStarted report per requested KPI.
 /// </summary>
-public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, TimeProvider clock, Notifications.Notifier notifier)
 {
     /// <summary>Creates a NotStarted report of <paramref name="cycle"/>'s year for each of <paramref name="indicatorIds"/> that has none; returns how many.</summary>
     public async Task<int> RequestReportsAsync(ReportingCycle cycle, IEnumerable<int> indicatorIds, CancellationToken cancellationToken = default)
@@ -272,7 +272,7 @@ public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, Tim
                 break;
         }
 
-        db.ReviewEvents.Add(new ReviewEvent
+        var recorded = new ReviewEvent
         {
             IndicatorReportId = report.Id,
             Action = action,
@@ -280,16 +280,61 @@ public sealed class ReportReview(ShinchokuDb db, UserManager<AppUser> users, Tim
             By = string.IsNullOrEmpty(name) ? user.Identity?.Name ?? "" : name,
             UserId = id,
             At = now,
-        });
+        };
+        db.ReviewEvents.Add(recorded);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return false;
+        }
+
+        await NotifyAsync(report, recorded, user, cycle, cancellationToken);
+        return true;
+    }
+
+    private static readonly Func<IndicatorReport, bool> HasQuestion = Council.CouncilRules.HasQuestion.Compile();
+
+    /// <summary>
+    /// Tells those concerned of a recorded step, once per event: the department of a return, approval or the DX office's
+    /// comment; the DX office of the department's comment; the experts of a submitted question.
+    /// </summary>
+    private async Task NotifyAsync(IndicatorReport report, ReviewEvent recorded, ClaimsPrincipal user, ReportingCycle cycle, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Where(i => i.Id == report.IndicatorId)
+            .Select(i => new { i.Name, Departments = i.Departments.Select(d => d.Id).ToList() }).SingleAsync(cancellationToken);
+        var what = $"{indicator.Name}（{report.FiscalYear}）";
+        var subject = $"report:{report.Id}";
+        var reviewEvent = $"review:{recorded.Id}";
+        var entry = $"/entry/{cycle.Id}/{report.IndicatorId}";
+        var office = user.IsInRole(Roles.Administrator);
+        Notifications.NotificationMessage? message = recorded.Action switch
+        {
+            ReviewAction.Returned or ReviewAction.Reopened => new(Notifications.NotificationKind.Returned, subject, reviewEvent,
+                $"{what}が差し戻されました", $"理由（{recorded.By}）:\n{recorded.Text}", entry),
+            ReviewAction.Approved => new(Notifications.NotificationKind.Approved, subject, reviewEvent, $"{what}が承認されました", "", entry),
+            ReviewAction.Comment => new(Notifications.NotificationKind.Commented, subject, reviewEvent,
+                $"{what}に{recorded.By}さんがコメントしました", recorded.Text, office ? entry : $"/admin/cycles/{cycle.Id}/reports/{report.IndicatorId}"),
+            _ => null,
+        };
+        if (message is not null)
+        {
+            var to = message.Kind == Notifications.NotificationKind.Commented && !office
+                ? await notifier.InRoleAsync(Roles.Administrator)
+                : await notifier.EditorsOfAsync(indicator.Departments);
+            await notifier.NotifyAsync(message, to, recorded.UserId, cancellationToken);
+        }
+
+        if (recorded.Action == ReviewAction.Submitted && HasQuestion(report))
+        {
+            // Once per question: a resubmission with the same question does not ask the experts again.
+            var question = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(report.QuestionToExperts)))[..16];
+            await notifier.NotifyAsync(new(Notifications.NotificationKind.QuestionAsked, subject, $"question:{question}",
+                $"{what}について、所管課から有識者への質問があります", report.QuestionToExperts, $"/council/reports/{report.Id}"),
+                await notifier.InRoleAsync(Roles.Expert), recorded.UserId, cancellationToken);
         }
     }
 }

@@ -16,7 +16,7 @@ public class ReviewCycleTests
 
     private const string ZeimuIndicator = "ワンストップサービス利用率";
 
-    private static readonly Dictionary<string, string> Complete = new()
+    internal static readonly Dictionary<string, string> Complete = new()
     {
         ["Form.Actual"] = "62.10%（令和3年12月末現在）",
         ["Form.Projection"] = "63.00%",
@@ -299,7 +299,7 @@ public class ReviewCycleTests
         Assert.Empty(ReportRules.MissingForSubmission(indicator, report));
     }
 
-    private static async Task<(HttpStatusCode Status, AngleSharp.Dom.IDocument Page)> SubmitAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    internal static async Task<(HttpStatusCode Status, AngleSharp.Dom.IDocument Page)> SubmitAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
         var values = Browsing.FormValues((await Html.GetAsync(client, url)).QuerySelector("main form[method='post']")!);
         foreach (var (key, value) in fields)

@@ -53,6 +53,13 @@ public sealed record ReminderRule(string Key, string Name)
             yield return OnDeadline;
         }
     }
+
+    /// <summary>How many days after a deadline the 「提出期限を過ぎました」 notice may still go out (a job that was down catches up; an old deadline is not news).</summary>
+    public const int PassedNoticeDays = 7;
+
+    /// <summary>True on the days after <paramref name="deadline"/> when the deadline-passed notice is due (Japan's calendar).</summary>
+    public static bool PassedNoticeDue(DateOnly deadline, DateOnly today) =>
+        today > deadline && today.DayNumber - deadline.DayNumber <= PassedNoticeDays;
 }
 
 /// <summary>
@@ -82,17 +89,46 @@ public sealed partial class ReminderRun(ShinchokuDb db, UserManager<AppUser> use
         return sent;
     }
 
-    private async Task<int> SendAsync(ReportingCycle cycle, ReminderRule rule, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notifies each person who still owes reports of an open cycle whose deadline has just passed (within
+    /// <see cref="ReminderRule.PassedNoticeDays"/> days, Japan's calendar), once per cycle and deadline (a new deadline is a new notice); returns how many e-mails went out.
+    /// </summary>
+    public async Task<int> NotifyPassedDeadlinesAsync(Notifications.Notifier notifier, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notifier);
+        var today = Core.Time.JapanTime.Today(clock);
+        var cycles = await db.ReportingCycles.AsNoTracking().Include(c => c.Plan)
+            .Where(c => c.State == PublicationState.Draft && c.Deadline != null).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var cycle in cycles.Where(c => ReminderRule.PassedNoticeDue(c.Deadline!.Value, today)))
+        {
+            var deadline = cycle.Deadline!.Value;
+            foreach (var (person, items) in await OwedByPersonAsync(cycle, cancellationToken))
+            {
+                var list = string.Join("\n", items.Select(i => $"・{i.Name}（{Describe(i.State)}）"));
+                var link = person.DepartmentId is null ? $"/admin/cycles/{cycle.Id}" : "/entry";
+                sent += await notifier.NotifyAsync(new Notifications.NotificationMessage(Notifications.NotificationKind.DeadlinePassed, $"cycle:{cycle.Id}",
+                    "deadline:" + deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    $"{cycle.Title}の提出期限（{JapaneseDate.Format(deadline)}）を過ぎました。未提出の報告が{items.Count}件あります", list, link),
+                    [person], cancellationToken: cancellationToken);
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>Who owes which reports of <paramref name="cycle"/>: the editors of the KPIs' departments, the DX office for KPIs without one.</summary>
+    private async Task<Dictionary<AppUser, List<Owed>>> OwedByPersonAsync(ReportingCycle cycle, CancellationToken cancellationToken)
+    {
+        var byPerson = new Dictionary<AppUser, List<Owed>>();
         var owed = await OwedAsync(cycle, cancellationToken);
         if (owed.Count == 0)
         {
-            return 0;
+            return byPerson;
         }
 
         var editors = (await users.GetUsersInRoleAsync(Roles.DepartmentEditor)).Where(u => u.DepartmentId is not null).ToList();
         var administrators = await users.GetUsersInRoleAsync(Roles.Administrator);
-        var byPerson = new Dictionary<AppUser, List<Owed>>();
         foreach (var item in owed)
         {
             var people = item.Departments.Count == 0 ? administrators : editors.Where(u => item.Departments.Contains(u.DepartmentId!.Value));
@@ -100,6 +136,17 @@ public sealed partial class ReminderRun(ShinchokuDb db, UserManager<AppUser> use
             {
                 (byPerson.TryGetValue(person, out var list) ? list : byPerson[person] = []).Add(item);
             }
+        }
+
+        return byPerson;
+    }
+
+    private async Task<int> SendAsync(ReportingCycle cycle, ReminderRule rule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var byPerson = await OwedByPersonAsync(cycle, cancellationToken);
+        if (byPerson.Count == 0)
+        {
+            return 0;
         }
 
         var already = await db.SentReminders.Where(s => s.CycleId == cycle.Id && s.Rule == rule.Key).Select(s => s.UserId).ToListAsync(cancellationToken);
@@ -219,7 +266,11 @@ public sealed partial class ReminderWorker(IServiceScopeFactory scopes, Reminder
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReminderRun>().RunAsync(stoppingToken);
+                var run = scope.ServiceProvider.GetRequiredService<ReminderRun>();
+                await run.RunAsync(stoppingToken);
+                var notifier = scope.ServiceProvider.GetRequiredService<Notifications.Notifier>();
+                await run.NotifyPassedDeadlinesAsync(notifier, stoppingToken);
+                await notifier.SendPendingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -242,6 +293,7 @@ public static class ReminderSetup
         var options = configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions();
         services.AddSingleton(options);
         services.AddScoped<ReminderRun>();
+        services.AddScoped<Notifications.Notifier>();
         if (options.Enabled)
         {
             services.AddHostedService<ReminderWorker>();

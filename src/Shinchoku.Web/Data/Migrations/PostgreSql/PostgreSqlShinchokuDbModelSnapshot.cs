@@ -325,6 +325,20 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("IndicatorReportId")
                         .HasColumnType("integer");
 
@@ -345,6 +359,13 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
@@ -352,6 +373,35 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.HasIndex("IndicatorReportId", "At");
 
                     b.ToTable("CouncilPosts");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPostRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CouncilPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilPostId");
+
+                    b.ToTable("CouncilPostRevisions");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
@@ -773,6 +823,99 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.HasIndex("IndicatorReportId");
 
                     b.ToTable("RatingOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mail");
+
+                    b.HasIndex("UserId", "Kind", "Subject", "Event")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Notifications.NotificationOptOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NotificationOptOuts");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.OpenData.PublicChange", b =>
@@ -1315,6 +1458,15 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPostRevision", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Council.CouncilPost", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CouncilPostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
                 {
                     b.HasOne("Shinchoku.Web.Council.CouncilMeeting", null)
@@ -1532,6 +1684,24 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Notifications.Notification", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Notifications.NotificationOptOut", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", null)
@@ -1632,6 +1802,11 @@ namespace Shinchoku.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
                 {
                     b.Navigation("Materials");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPost", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Indicators.Indicator", b =>

@@ -312,6 +312,20 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IndicatorReportId")
                         .HasColumnType("INTEGER");
 
@@ -332,6 +346,13 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
@@ -339,6 +360,33 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.HasIndex("IndicatorReportId", "At");
 
                     b.ToTable("CouncilPosts");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPostRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilPostId");
+
+                    b.ToTable("CouncilPostRevisions");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
@@ -746,6 +794,95 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.HasIndex("IndicatorReportId");
 
                     b.ToTable("RatingOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mail");
+
+                    b.HasIndex("UserId", "Kind", "Subject", "Event")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Notifications.NotificationOptOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NotificationOptOuts");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.OpenData.PublicChange", b =>
@@ -1268,6 +1405,15 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPostRevision", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Council.CouncilPost", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CouncilPostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Council.MeetingMaterial", b =>
                 {
                     b.HasOne("Shinchoku.Web.Council.CouncilMeeting", null)
@@ -1485,6 +1631,24 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shinchoku.Web.Notifications.Notification", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Notifications.NotificationOptOut", b =>
+                {
+                    b.HasOne("Shinchoku.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shinchoku.Web.Reporting.Reminders.SentReminder", b =>
                 {
                     b.HasOne("Shinchoku.Web.Reporting.ReportingCycle", null)
@@ -1585,6 +1749,11 @@ namespace Shinchoku.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Shinchoku.Web.Council.CouncilMeeting", b =>
                 {
                     b.Navigation("Materials");
+                });
+
+            modelBuilder.Entity("Shinchoku.Web.Council.CouncilPost", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Shinchoku.Web.Indicators.Indicator", b =>
