@@ -62,7 +62,8 @@ public sealed class ResidentPagesTests(SiteFixture site)
         Skip.If(site.SkipReason is not null, site.SkipReason);
         var (context, page) = await site.NewPageAsync(360);
         await using var _ = context;
-        await page.GotoAsync("/indicators?plan=chiba-ict&rating=below-half");
+        // 令和2年度 named: other tests of the site publish later years with few reports.
+        await page.GotoAsync("/indicators?plan=chiba-ict&fy=2020&rating=below-half");
         var table = page.Locator("table.kpi-table");
         await Assertions.Expect(table.Locator("td[data-label='基準値']").First).ToBeVisibleAsync();
         await Assertions.Expect(table.Locator("td[data-label='前年度の値']").First).ToBeVisibleAsync();

@@ -20,7 +20,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await SignInAsync(page, "zeimu");
 
         await page.GotoAsync("/entry");
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).ClickAsync();
+        await OpenCycle(page).GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).ClickAsync();
         await page.GetByLabel("実績値", new() { Exact = true }).FillAsync("延15,3728件");
         await page.GetByLabel("年度末見込値", new() { Exact = true }).FillAsync("63.00%");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
@@ -34,7 +34,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await page.GetByLabel("実績値", new() { Exact = true }).FillAsync("62.10%（令和3年12月末現在）");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("保存しました");
-        await Assertions.Expect(page.Locator("[data-mark=rating]")).ToHaveTextAsync("◎");
+        await Assertions.Expect(page.Locator("#computed-marks [data-mark=rating]")).ToHaveTextAsync("◎");
         await Assertions.Expect(page.Locator("[data-mark=trend]")).ToHaveTextAsync("↗");
     }
 
@@ -46,7 +46,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await using var _ = context;
         await SignInAsync(page, "kenkei");
         await page.GotoAsync("/entry");
-        var own = await page.GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).GetAttributeAsync("href");
+        var own = await OpenCycle(page).GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).GetAttributeAsync("href");
         var cycle = own!.Split('/')[2];
 
         // Indicator ids of the demo data start at 1; the first belongs to no editor's department.
@@ -67,7 +67,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await SignInAsync(admin, "dx-admin");
 
         await editor.GotoAsync("/entry");
-        var url = await editor.GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).GetAttributeAsync("href");
+        var url = await OpenCycle(editor).GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).GetAttributeAsync("href");
         await editor.GotoAsync(url!);
         await admin.GotoAsync(url!);
 
@@ -130,7 +130,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await using var _ = context;
         await SignInAsync(page, "dx-admin");
         await page.GotoAsync("/entry");
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).ClickAsync();
+        await OpenCycle(page).GetByRole(AriaRole.Link, new() { NameRegex = OneStop() }).ClickAsync();
         await page.GetByLabel("実績値", new() { Exact = true }).FillAsync("1.2.3%");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
@@ -173,4 +173,7 @@ public sealed partial class StaffTests(SiteFixture site)
 
     [GeneratedRegex("^ワンストップサービス利用率")]
     private static partial Regex OneStop();
+
+    /// <summary>The demo's open 令和3年度 on /entry: other tests may open (and leave open) another year of the same plan.</summary>
+    private static ILocator OpenCycle(IPage page) => page.Locator("section.entry-cycle", new() { HasText = "令和3年度" });
 }
