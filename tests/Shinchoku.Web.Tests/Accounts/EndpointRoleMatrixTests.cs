@@ -94,6 +94,9 @@ public partial class EndpointRoleMatrixTests
         ["council/edit/{meetingId:int?}"] = Audience.DxOffice,
         ["council/{meetingId:int}/materials/{materialId:int}"] = Audience.Staff,
         ["council/reports/{reportId:int}"] = Audience.Staff,
+        ["council/posts/{postId:int}"] = Audience.Staff,
+        ["council/questions"] = Audience.Staff,
+        ["account/notifications"] = Audience.Staff,
         ["reports/{planKey}/{fiscalYear:int}/{handler?}"] = Audience.Public,
         ["api/v1/plans"] = Audience.Public,
         ["api/v1/plans.csv"] = Audience.Public,
@@ -228,6 +231,7 @@ public partial class EndpointRoleMatrixTests
             "meetingId" => s.MeetingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "materialId" => s.MaterialId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "reportId" => s.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "postId" => s.PostId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"No sample value for route parameter {{{name}}} of {pattern}: add one."),
         });
         yield return (url.Length > 1 ? url.TrimEnd('/') : url, true);
@@ -246,7 +250,8 @@ public partial class EndpointRoleMatrixTests
         // The demo council meeting, its 資料4, and a report of 令和3年度 (being entered: its thread is for staff only).
         var material = await db.MeetingMaterials.Select(m => new { m.Id, m.MeetingId }).FirstAsync();
         var report = await db.IndicatorReports.SingleAsync(r => r.IndicatorId == shared && r.FiscalYear == new FiscalYear(2021));
-        return new Samples(cycle, shared, other, node, initiative, department, user, material.MeetingId, material.Id, report.Id);
+        var post = await db.CouncilPosts.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        return new Samples(cycle, shared, other, node, initiative, department, user, material.MeetingId, material.Id, report.Id, post);
     }
 
     internal static string Normalize(string raw) => raw.Length == 0 ? "/" : raw.TrimStart('/');
@@ -254,5 +259,5 @@ public partial class EndpointRoleMatrixTests
     [GeneratedRegex(@"\{([A-Za-z]+)(?::[a-z]+)?\??\}")]
     private static partial Regex ParameterPattern();
 
-    internal sealed record Samples(int OpenCycle, int SharedIndicator, int OtherIndicator, string NodeKey, string InitiativeKey, int DepartmentId, string UserId, int MeetingId, int MaterialId, int ReportId);
+    internal sealed record Samples(int OpenCycle, int SharedIndicator, int OtherIndicator, string NodeKey, string InitiativeKey, int DepartmentId, string UserId, int MeetingId, int MaterialId, int ReportId, int PostId);
 }

@@ -148,7 +148,7 @@ public partial class UnevaluableKpiTests
             published.Id, draft.Id, draft.Name, openCycle.Id, publishedCycle, [.. nodes.Distinct()],
             [published.Initiative!.Key, draft.Initiative!.Key], [publishedReport.Id, draftReport.Id],
             await db.Departments.Select(d => d.Id).FirstAsync(), await db.Users.Where(u => u.UserName == "viewer").Select(u => u.Id).FirstAsync(),
-            material.MeetingId, material.Id);
+            material.MeetingId, material.Id, await db.CouncilPosts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
     }
 
     /// <summary>Every URL of a route pattern over the samples: each parameter takes each of its values.</summary>
@@ -173,6 +173,7 @@ public partial class UnevaluableKpiTests
                 "documentName" => ["v1"],
                 "meetingId" => [Id(s.MeetingId)],
                 "materialId" => [Id(s.MaterialId)],
+                "postId" => [Id(s.PostId)],
                 "reportId" => [.. s.ReportIds.Select(Id)],
                 var name => throw new InvalidOperationException($"No sample value for route parameter {{{name}}} of {pattern}: add one."),
             };
@@ -189,5 +190,5 @@ public partial class UnevaluableKpiTests
 
     private sealed record Samples(
         int Published, int Draft, string DraftName, int OpenCycle, int PublishedCycle, string[] NodeKeys, string[] InitiativeKeys, int[] ReportIds,
-        int DepartmentId, string UserId, int MeetingId, int MaterialId);
+        int DepartmentId, string UserId, int MeetingId, int MaterialId, int PostId);
 }
