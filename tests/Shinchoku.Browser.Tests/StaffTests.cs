@@ -35,7 +35,7 @@ public sealed partial class StaffTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("保存しました");
         await Assertions.Expect(page.Locator("#computed-marks [data-mark=rating]")).ToHaveTextAsync("◎");
-        await Assertions.Expect(page.Locator("[data-mark=trend]")).ToHaveTextAsync("↗");
+        await Assertions.Expect(page.Locator("#computed-marks [data-mark=trend]")).ToHaveTextAsync("↗");
     }
 
     [SkippableFact]
